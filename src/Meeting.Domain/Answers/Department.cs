@@ -1,0 +1,72 @@
+namespace DoiThoai.Domain;
+
+/// <summary>A department of the unit (phòng, ban, ngành) that can be asked to answer.</summary>
+public sealed class Department
+{
+    private Department() { Name = ""; }
+
+    public Department(string name, int sortOrder)
+    {
+        Id = Guid.NewGuid();
+        Name = name;
+        SortOrder = sortOrder;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; }
+    public int SortOrder { get; private set; }
+
+    public DepartmentRef ToRef() => new(Id, Name);
+
+    /// <summary>A realistic list from the seeds (000, 001, 003).</summary>
+    public static IReadOnlyList<string> StandardNames { get; } =
+    [
+        "Văn phòng Đảng ủy",
+        "Ban Xây dựng Đảng",
+        "Văn phòng HĐND-UBND",
+        "Phòng Kinh tế",
+        "Phòng Văn hóa - Xã hội",
+        "Trung tâm phục vụ hành chính công",
+        "Công an xã",
+        "Ban Chỉ huy Quân sự xã",
+        "Ủy ban MTTQ Việt Nam xã",
+    ];
+}
+
+public sealed record DepartmentRef(Guid Id, string Name);
+
+/// <summary>An opinion given to a department to answer; one assignment of an opinion leads, the others coordinate.</summary>
+public sealed class Assignment
+{
+    private Assignment() { DepartmentName = ""; }
+
+    internal Assignment(Guid opinionId, DepartmentRef department, bool isLead, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        OpinionId = opinionId;
+        DepartmentId = department.Id;
+        DepartmentName = department.Name;
+        IsLead = isLead;
+        AssignedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OpinionId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+    public string DepartmentName { get; private set; }
+    public bool IsLead { get; private set; }
+    public DateTimeOffset AssignedAt { get; private set; }
+    public DateTimeOffset? CalledAt { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public int? AnswerSeconds { get; private set; }
+
+    internal void DemoteToCoordinator() => IsLead = false;
+
+    internal void Call(DateTimeOffset now) => CalledAt = now;
+
+    internal void RecordAnswer(DateTimeOffset now, int seconds)
+    {
+        AnsweredAt = now;
+        AnswerSeconds = seconds;
+    }
+}

@@ -1,0 +1,173 @@
+namespace DoiThoai.Domain;
+
+/// <summary>
+/// A dialogue conference and everything live in it: agenda, speak-requests, opinions, the floor and the projector.
+/// Every public method is one command: it checks the rules, changes the state and raises events, or throws a
+/// <see cref="MeetingRuleException"/> and changes nothing.
+/// </summary>
+public sealed partial class Meeting
+{
+    public const int DefaultSpeakingLimitSeconds = 180;
+    public const int DefaultAnswerLimitSeconds = 300;
+
+    private readonly List<AgendaItem> _agenda = [];
+    private readonly List<SpeakRequest> _requests = [];
+    private readonly List<Opinion> _opinions = [];
+    private readonly List<MeetingEvent> _events = [];
+
+    private Meeting()
+    {
+        Title = Venue = HostOffice = Audience = PlanNumber = PublicCode = "";
+        Floor = new FloorHolder(0);
+    }
+
+    public static Meeting Create(MeetingPlan plan)
+    {
+        if (string.IsNullOrWhiteSpace(plan.Title)) throw new MeetingRuleException("Hội nghị cần có tên.");
+        if (plan.Chairs.Count is < 1 or > 2) throw new MeetingRuleException("Hội nghị có một hoặc hai người chủ trì.");
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(),
+            Title = plan.Title.Trim(),
+            Kind = plan.Kind,
+            Form = plan.Form,
+            HostOffice = plan.HostOffice,
+            Audience = plan.Audience,
+            Venue = plan.Venue,
+            ScheduledStart = plan.ScheduledStart,
+            ExpectedAttendance = plan.ExpectedAttendance,
+            PlanNumber = plan.PlanNumber,
+            Chairs = plan.Chairs.ToList(),
+            Places = plan.Places.ToList(),
+            PublicCode = Tokens.NewShortCode(),
+            SpeakingLimitSeconds = plan.SpeakingLimitSeconds,
+            AnswerLimitSeconds = plan.AnswerLimitSeconds,
+        };
+        var number = 1;
+        foreach (var (title, minutes) in StandardAgenda.Steps) meeting._agenda.Add(new AgendaItem(number++, title, minutes));
+        return meeting;
+    }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; }
+    public MeetingKind Kind { get; private set; }
+    public DialogueForm Form { get; private set; }
+    public string HostOffice { get; private set; }
+    /// <summary>Đối tượng đối thoại: who the chairs face ("Nhân dân xã Giao Minh").</summary>
+    public string Audience { get; private set; }
+    public string Venue { get; private set; }
+    public DateTimeOffset ScheduledStart { get; private set; }
+    public int ExpectedAttendance { get; private set; }
+    public string PlanNumber { get; private set; }
+    public List<ChairPerson> Chairs { get; private set; } = [];
+    /// <summary>Villages and organizations of the meeting plan, offered on the phone form.</summary>
+    public List<string> Places { get; private set; } = [];
+    public MeetingStatus Status { get; private set; }
+    /// <summary>The short public code phones use: /m/{code}.</summary>
+    public string PublicCode { get; private set; }
+    public int SpeakingLimitSeconds { get; private set; }
+    public int AnswerLimitSeconds { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public int CurrentStepNumber { get; private set; }
+    public FloorHolder Floor { get; private set; }
+    /// <summary>The opinion the chair is dealing with: the last one raised, until it has an outcome.</summary>
+    public Guid? FocusOpinionId { get; private set; }
+    public int QueueVersion { get; private set; }
+    public int LastRequestNumber { get; private set; }
+    public ProjectorMode ProjectorMode { get; private set; }
+    public string? ProjectorMessage { get; private set; }
+    /// <summary>Sequence number of the last journal event; the command service advances it.</summary>
+    public long LastSequence { get; private set; }
+
+    public IReadOnlyList<AgendaItem> Agenda => _agenda;
+    public IReadOnlyList<SpeakRequest> Requests => _requests;
+    public IReadOnlyList<Opinion> Opinions => _opinions;
+
+    public AgendaItem? CurrentStep => _agenda.FirstOrDefault(a => a.Number == CurrentStepNumber);
+
+    /// <summary>Events raised since the meeting was loaded, in order; the command service journals them.</summary>
+    public IReadOnlyList<MeetingEvent> PendingEvents => _events;
+
+    public IReadOnlyList<MeetingEvent> TakeEvents()
+    {
+        var taken = _events.ToList();
+        _events.Clear();
+        return taken;
+    }
+
+    public long AdvanceSequence() => ++LastSequence;
+
+    public void Announce()
+    {
+        if (Status != MeetingStatus.Draft) throw new MeetingRuleException("Hội nghị đã được thông báo.");
+        Status = MeetingStatus.Announced;
+        Raise(EventKinds.MeetingAnnounced, "Thông báo hội nghị.");
+    }
+
+    public void Start(DateTimeOffset now)
+    {
+        if (Status == MeetingStatus.Live) throw new MeetingRuleException("Hội nghị đang diễn ra.");
+        if (Status == MeetingStatus.Ended) throw new MeetingRuleException("Hội nghị đã kết thúc, không thể khai mạc lại.");
+        Status = MeetingStatus.Live;
+        StartedAt = now;
+        Raise(EventKinds.MeetingStarted, $"Khai mạc hội nghị lúc {Hm(now)}.");
+        BeginStep(1, now);
+    }
+
+    public void End(DateTimeOffset now)
+    {
+        RequireLive();
+        if (!Floor.IsFree) throw new MeetingRuleException("Còn một lượt đang diễn ra. Hãy kết thúc lượt đó trước khi bế mạc.");
+        CurrentStep?.Finish(now);
+        Status = MeetingStatus.Ended;
+        EndedAt = now;
+        Raise(EventKinds.MeetingEnded, $"Hội nghị kết thúc hồi {Hm(now)}.");
+    }
+
+    public void SetProjector(ProjectorMode mode, string? message)
+    {
+        var text = SearchText.Clean(message);
+        if (mode == ProjectorMode.Message && text.Length == 0)
+            throw new MeetingRuleException("Hãy nhập nội dung thông báo cho màn chiếu.");
+        if (text.Length > 200) throw new MeetingRuleException("Thông báo trên màn chiếu tối đa 200 ký tự.");
+        ProjectorMode = mode;
+        ProjectorMessage = mode == ProjectorMode.Message ? text : null;
+        Raise(EventKinds.ProjectorOverridden, mode switch
+        {
+            ProjectorMode.Message => $"Màn chiếu hiện thông báo: {text}",
+            ProjectorMode.Blank => "Màn chiếu tạm tắt.",
+            _ => "Màn chiếu theo diễn biến hội nghị.",
+        });
+    }
+
+    private void RequireLive()
+    {
+        if (Status == MeetingStatus.Ended) throw new MeetingRuleException("Hội nghị đã kết thúc.");
+        if (Status != MeetingStatus.Live) throw new MeetingRuleException("Hội nghị chưa khai mạc.");
+    }
+
+    private void Raise(string kind, string text, Guid? subjectId = null, bool staffOnly = false) =>
+        _events.Add(new MeetingEvent(kind, text, subjectId, staffOnly));
+
+    private static string Hm(DateTimeOffset time) => Clock.ToHallTime(time).ToString("HH:mm");
+}
+
+/// <summary>What the organizer fills in to create a meeting (kế hoạch).</summary>
+public sealed record MeetingPlan(
+    string Title,
+    MeetingKind Kind,
+    IReadOnlyList<ChairPerson> Chairs,
+    string Venue,
+    DateTimeOffset ScheduledStart,
+    int ExpectedAttendance,
+    string PlanNumber,
+    string HostOffice = "",
+    string Audience = "",
+    DialogueForm Form = DialogueForm.Direct,
+    IReadOnlyList<string>? PlacesList = null,
+    int SpeakingLimitSeconds = Meeting.DefaultSpeakingLimitSeconds,
+    int AnswerLimitSeconds = Meeting.DefaultAnswerLimitSeconds)
+{
+    public IReadOnlyList<string> Places => PlacesList ?? [];
+}

@@ -1,0 +1,108 @@
+namespace DoiThoai.Domain;
+
+/// <summary>Ý kiến, kiến nghị: one thing a citizen raises. Speak-requests are turns that raise or follow up on it.</summary>
+public sealed class Opinion
+{
+    private readonly List<Assignment> _assignments = [];
+    private readonly List<StaffNote> _notes = [];
+
+    private Opinion() { SubmitterName = SubmitterPlace = Content = ""; }
+
+    internal Opinion(Guid meetingId, int number, string submitterName, string submitterPlace,
+        OpinionField field, string content, OpinionSource source)
+    {
+        Id = Guid.NewGuid();
+        MeetingId = meetingId;
+        Number = number;
+        SubmitterName = submitterName;
+        SubmitterPlace = submitterPlace;
+        Field = field;
+        Content = content;
+        Source = source;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public int Number { get; private set; }
+    public string SubmitterName { get; private set; }
+    public string SubmitterPlace { get; private set; }
+    public OpinionField Field { get; private set; }
+    public string Content { get; private set; }
+    public OpinionSource Source { get; private set; }
+    public Authority Authority { get; private set; }
+    public bool IsOutOfTopic { get; private set; }
+    public bool IsPetition { get; private set; }
+    /// <summary>Set when reception merged this opinion into another (a duplicate).</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public bool IsClosed { get; private set; }
+    public OpinionOutcome Outcome { get; private set; }
+    public DateTimeOffset? OutcomeAt { get; private set; }
+
+    public IReadOnlyList<Assignment> Assignments => _assignments;
+    public IReadOnlyList<StaffNote> Notes => _notes;
+
+    public bool IsOpen => !IsClosed && MergedIntoId is null;
+    public Assignment? LeadAssignment => _assignments.FirstOrDefault(a => a.IsLead);
+
+    internal void ChangeField(OpinionField field) => Field = field;
+
+    internal void EditContent(string content) => Content = content;
+
+    internal void MergeInto(Opinion target) => MergedIntoId = target.Id;
+
+    /// <summary>Closed without dialogue (rejected petition, withdrawn): no outcome can be set any more.</summary>
+    internal void Close() => IsClosed = true;
+
+    internal void MarkPetition() => IsPetition = true;
+
+    internal IReadOnlyList<Assignment> Assign(IReadOnlyList<DepartmentRef> departments, Guid leadId, DateTimeOffset now)
+    {
+        var added = new List<Assignment>();
+        foreach (var department in departments)
+        {
+            if (_assignments.Any(a => a.DepartmentId == department.Id)) continue;
+            var assignment = new Assignment(Id, department, department.Id == leadId, now);
+            _assignments.Add(assignment);
+            added.Add(assignment);
+        }
+        if (added.Any(a => a.IsLead))
+            foreach (var other in _assignments.Where(a => a.IsLead && !added.Contains(a))) other.DemoteToCoordinator();
+        return added;
+    }
+
+    internal void SetOutcome(OpinionOutcome outcome, DateTimeOffset now)
+    {
+        Outcome = outcome;
+        OutcomeAt = now;
+        IsOutOfTopic = outcome == OpinionOutcome.NotedOutOfTopic || IsOutOfTopic;
+        if (outcome == OpinionOutcome.ForwardedToLevelAbove) Authority = Authority.LevelAbove;
+    }
+
+    internal StaffNote AddNote(string author, string text, DateTimeOffset now)
+    {
+        var note = new StaffNote(Id, author, text, now);
+        _notes.Add(note);
+        return note;
+    }
+}
+
+/// <summary>A private note from the answer staff (bộ phận tham mưu trả lời) to the chair. Never shown on public screens.</summary>
+public sealed class StaffNote
+{
+    private StaffNote() { Author = Text = ""; }
+
+    internal StaffNote(Guid opinionId, string author, string text, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        OpinionId = opinionId;
+        Author = author;
+        Text = text;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OpinionId { get; private set; }
+    public string Author { get; private set; }
+    public string Text { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}

@@ -1,0 +1,172 @@
+namespace DoiThoai.Domain;
+
+public enum SpeakRequestStatus { Submitted, Approved, Called, Speaking, Spoken, Withdrawn, Rejected, WrittenOnly, Merged }
+
+public enum SpeakMode { Speak, WrittenOnly }
+
+/// <summary>One person's turn to raise (or follow up on) an opinion. Queue order belongs to the chair.</summary>
+public sealed class SpeakRequest
+{
+    private SpeakRequest() { Name = Place = StatusToken = ""; }
+
+    internal SpeakRequest(Guid meetingId, int number, Guid? opinionId, SpeakRequestDraft draft, string statusToken,
+        DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        MeetingId = meetingId;
+        Number = number;
+        OpinionId = opinionId;
+        Name = draft.Name;
+        Place = draft.Place;
+        Phone = draft.Phone;
+        PhoneConsent = draft.Phone is not null && draft.PhoneConsent;
+        Mode = draft.Mode;
+        Source = draft.Source;
+        IdempotencyKey = draft.IdempotencyKey;
+        DelegateId = draft.DelegateId;
+        StatusToken = statusToken;
+        SubmittedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    /// <summary>Shown to the delegate: "Phiếu số 12".</summary>
+    public int Number { get; private set; }
+    public Guid? OpinionId { get; private set; }
+    public Guid? DelegateId { get; private set; }
+    public string Name { get; private set; }
+    /// <summary>Thôn / xóm / tổ dân phố or organization.</summary>
+    public string Place { get; private set; }
+    public string? Phone { get; private set; }
+    public bool PhoneConsent { get; private set; }
+    public SpeakMode Mode { get; private set; }
+    public OpinionSource Source { get; private set; }
+    public SpeakRequestStatus Status { get; private set; }
+    public bool IsPriority { get; private set; }
+    /// <summary>For a priority turn: why it goes first ("Chủ tịch UB MTTQ xã phát biểu").</summary>
+    public string? PriorityReason { get; private set; }
+    public bool IsFollowUp { get; private set; }
+    public string? RejectReason { get; private set; }
+    public string StatusToken { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public DateTimeOffset? CalledAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public int? SpokenSeconds { get; private set; }
+    /// <summary>Index in the queue while approved; null otherwise.</summary>
+    public int? QueuePosition { get; private set; }
+    /// <summary>The chair placed it by hand: the default policy leaves it where it is.</summary>
+    public bool PinnedByChair { get; private set; }
+
+    public bool IsQueued => Status == SpeakRequestStatus.Approved;
+    public bool IsFinal => Status is SpeakRequestStatus.Spoken or SpeakRequestStatus.Withdrawn
+        or SpeakRequestStatus.Rejected or SpeakRequestStatus.WrittenOnly or SpeakRequestStatus.Merged;
+
+    /// <summary>Who the person is, for "already spoke" and village spreading: the invitation if any, else name + place.</summary>
+    public string SpeakerKey => DelegateId?.ToString() ?? SearchText.Fold(Name) + "|" + SearchText.Fold(Place);
+
+    internal static SpeakRequest Priority(Guid meetingId, int number, string name, string reason, string token,
+        DateTimeOffset now)
+    {
+        var request = new SpeakRequest(meetingId, number, null,
+            new SpeakRequestDraft(name, "", OpinionField.Other, "", SpeakMode.Speak, OpinionSource.Floor), token, now)
+        {
+            IsPriority = true,
+            PriorityReason = reason,
+            Status = SpeakRequestStatus.Approved,
+            ApprovedAt = now,
+        };
+        return request;
+    }
+
+    internal void MarkFollowUp() => IsFollowUp = true;
+
+    internal void Approve(DateTimeOffset now)
+    {
+        Status = Mode == SpeakMode.WrittenOnly ? SpeakRequestStatus.WrittenOnly : SpeakRequestStatus.Approved;
+        ApprovedAt = now;
+    }
+
+    internal void MakeWrittenOnly()
+    {
+        Mode = SpeakMode.WrittenOnly;
+        Status = SpeakRequestStatus.WrittenOnly;
+        LeaveQueue();
+    }
+
+    internal void Reject(string reason)
+    {
+        Status = SpeakRequestStatus.Rejected;
+        RejectReason = reason;
+        LeaveQueue();
+    }
+
+    internal void MergeInto(SpeakRequest target)
+    {
+        Status = SpeakRequestStatus.Merged;
+        RejectReason = $"Trùng với phiếu số {target.Number}";
+        LeaveQueue();
+    }
+
+    internal void Withdraw()
+    {
+        Status = SpeakRequestStatus.Withdrawn;
+        LeaveQueue();
+    }
+
+    internal void EditDetails(string name, string place)
+    {
+        Name = name;
+        Place = place;
+    }
+
+    internal void Call(DateTimeOffset now)
+    {
+        Status = SpeakRequestStatus.Called;
+        CalledAt = now;
+        LeaveQueue();
+    }
+
+    internal void StartSpeaking() => Status = SpeakRequestStatus.Speaking;
+
+    internal void FinishSpeaking(DateTimeOffset now, int seconds)
+    {
+        Status = SpeakRequestStatus.Spoken;
+        FinishedAt = now;
+        SpokenSeconds = seconds;
+    }
+
+    internal void PutBack()
+    {
+        Status = SpeakRequestStatus.Approved;
+        CalledAt = null;
+    }
+
+    internal void PlaceInQueue(int position, bool pinned)
+    {
+        QueuePosition = position;
+        PinnedByChair = pinned;
+    }
+
+    internal void SetQueuePosition(int position) => QueuePosition = position;
+
+    private void LeaveQueue()
+    {
+        QueuePosition = null;
+        PinnedByChair = false;
+    }
+}
+
+/// <summary>What a phone, a paper slip or the reception desk submits.</summary>
+public sealed record SpeakRequestDraft(
+    string Name,
+    string Place,
+    OpinionField Field,
+    string Content,
+    SpeakMode Mode,
+    OpinionSource Source,
+    string? Phone = null,
+    bool PhoneConsent = false,
+    string? IdempotencyKey = null,
+    Guid? DelegateId = null);
