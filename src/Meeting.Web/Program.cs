@@ -1,27 +1,71 @@
-using Meeting.Web.Components;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DoiThoai.Web;
+using DoiThoai.Web.Components;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Account;
+using DoiThoai.Web.Features.Phone;
+using DoiThoai.Web.Features.Projector;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve _content/ and _framework/ files from the build output in every environment (STACK.md trap 2).
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var dataDirectory = Storage.ResolveDataDirectory(builder.Configuration);
+builder.Services.Configure<DoiThoaiOptions>(builder.Configuration.GetSection(DoiThoaiOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+// Vietnamese letters go out as UTF-8, not as &#x1ED9; entities: pages stay small and readable.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddMeetingStorage(dataDirectory);
+
+builder.Services.AddIdentityCore<StaffUser>(o =>
+    {
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredLength = 8;
+        o.Lockout.MaxFailedAccessAttempts = 10;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDb>()
+    .AddSignInManager();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+    cookies.ApplicationCookie?.Configure(o =>
+    {
+        o.LoginPath = "/account/login";
+        o.AccessDeniedPath = "/account/denied";
+        o.ExpireTimeSpan = TimeSpan.FromHours(12);
+    }));
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<MeetingFeed>();
+builder.Services.AddSingleton<MeetingCommands>();
+builder.Services.AddSingleton<ProjectorLinks>();
+builder.Services.AddPhonePages(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+await StartupSeeder.RunAsync(app.Services);
 
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHub<MeetingHub>(MeetingHub.Path);
+app.MapAccountEndpoints();
+app.MapPhoneEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+
+public partial class Program;

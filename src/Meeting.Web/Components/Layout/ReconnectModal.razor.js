@@ -15,6 +15,8 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // A projector is never looked at by a hand that could press "retry": keep trying by itself.
+        setTimeout(retry, 5000);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -42,6 +44,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        setTimeout(retry, 5000);
     }
 }
 

@@ -1,0 +1,94 @@
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoiThoai.Web.Components;
+
+/// <summary>
+/// Base of every live staff seat: loads the meeting, follows the feed and reloads on each committed change
+/// (bursts coalesce into one reload), and ticks once a second while a timer runs so countdowns move.
+/// The loaded <see cref="Meeting"/> is a read-only snapshot: changes go through <see cref="MeetingCommands"/>.
+/// </summary>
+public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
+{
+    private IDisposable? _subscription;
+    private int _reloadQueued;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _ticker;
+
+    [Inject] protected IDbContextFactory<AppDb> DbFactory { get; set; } = default!;
+    [Inject] protected MeetingFeed Feed { get; set; } = default!;
+    [Inject] protected MeetingCommands Commands { get; set; } = default!;
+    [Inject] protected TimeProvider Time { get; set; } = default!;
+
+    [Parameter] public Guid MeetingId { get; set; }
+
+    protected Meeting? Meeting { get; private set; }
+    protected bool NotFound { get; private set; }
+    protected DateTimeOffset Now => Clock.ToHallTime(Time.GetUtcNow());
+    /// <summary>Renders a marker browser tests wait for before clicking (STACK.md trap 6).</summary>
+    protected bool IsInteractive => RendererInfo.IsInteractive;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_subscription is null && RendererInfo.IsInteractive)
+        {
+            _subscription = Feed.Subscribe(MeetingId, _ => QueueReload());
+            _ticker = TickAsync(_stop.Token);
+        }
+        await ReloadAsync();
+    }
+
+    protected async Task ReloadAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        Meeting = await db.LoadMeetingAsync(MeetingId, tracking: false);
+        NotFound = Meeting is null;
+        await OnMeetingLoadedAsync(db);
+    }
+
+    /// <summary>For pages that need more than the meeting (departments, journal).</summary>
+    protected virtual Task OnMeetingLoadedAsync(AppDb db) => Task.CompletedTask;
+
+    private void QueueReload()
+    {
+        if (Interlocked.Exchange(ref _reloadQueued, 1) == 1) return;
+        _ = InvokeAsync(async () =>
+        {
+            Volatile.Write(ref _reloadQueued, 0);
+            try
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        });
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+                if (Meeting?.Floor.Timer.IsRunning == true) await InvokeAsync(StateHasChanged);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        await _stop.CancelAsync();
+        if (_ticker is not null) await _ticker;
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

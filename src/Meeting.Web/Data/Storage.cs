@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DoiThoai.Web.Data;
+
+public sealed class DoiThoaiOptions
+{
+    public const string Section = "DoiThoai";
+
+    /// <summary>Folder for the SQLite file and the Data Protection keys; relative paths start at the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Demo mode: seeds the demo meeting and demo accounts once, and shows them on the home page.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>The address phones use (e.g. http://192.168.1.10:5080); when empty, the address the page was opened with.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public PhoneLimits PhoneLimits { get; set; } = new();
+}
+
+public sealed class PhoneLimits
+{
+    public int PerDevicePerMinute { get; set; } = 6;
+    public int PerMeetingPerMinute { get; set; } = 300;
+}
+
+public static class Storage
+{
+    public static string ResolveDataDirectory(IConfiguration configuration)
+    {
+        var dir = Path.GetFullPath(configuration[$"{DoiThoaiOptions.Section}:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static IServiceCollection AddMeetingStorage(this IServiceCollection services, string dataDirectory)
+    {
+        var dbPath = Path.Combine(dataDirectory, "doithoai.db");
+        services.AddDbContextFactory<AppDb>(o => o
+            .UseSqlite($"Data Source={dbPath};Cache=Shared;Default Timeout=10")
+            .AddInterceptors(new SqlitePragmas()));
+        // Identity's stores take a scoped context.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName("DoiThoai")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        return services;
+    }
+
+    /// <summary>
+    /// synchronous=FULL: an acknowledged speak-request is on disk before the phone sees "đã nhận", even if the laptop
+    /// running the hall loses power. WAL lets readers (every screen) go on while one command writes.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using DoiThoai.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoiThoai.Web.Live;
+
+/// <summary>What the server sends hub clients. Public messages carry no text: names and reasons stay on staff seats.</summary>
+public sealed record MeetingChangeMessage(long Sequence, string Kind, string? Text, DateTimeOffset At)
+{
+    public static MeetingChangeMessage ForStaff(MeetingChange c) => new(c.Sequence, c.Kind, c.Text, c.At);
+    public static MeetingChangeMessage ForPublic(MeetingChange c) => new(c.Sequence, c.Kind, null, c.At);
+}
+
+/// <summary>Answer to a follow call: the changes after the client's last sequence, or Reload when it is too far behind.</summary>
+public sealed record FollowResult(Guid MeetingId, long LastSequence, bool Reload, IReadOnlyList<MeetingChangeMessage> Missed);
+
+public interface IMeetingClient
+{
+    Task MeetingChanged(MeetingChangeMessage change);
+}
+
+/// <summary>
+/// Live updates for pages without a Blazor circuit (phones) and for other programs. A client joins its meeting's
+/// group, then catches up from the journal after the last sequence it holds, and de-duplicates by sequence.
+/// </summary>
+public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory) : Hub<IMeetingClient>
+{
+    public const string Path = "/hubs/meeting";
+    public const int MaxCatchUp = 500;
+
+    public static string PublicGroup(Guid meetingId) => $"public:{meetingId}";
+    public static string StaffGroup(Guid meetingId) => $"staff:{meetingId}";
+
+    /// <summary>Anyone with the meeting's public code may follow its public changes.</summary>
+    public async Task<FollowResult> Follow(string publicCode, long afterSequence)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var code = (publicCode ?? "").Trim().ToUpperInvariant();
+        var meetingId = await db.Meetings.Where(m => m.PublicCode == code).Select(m => (Guid?)m.Id).FirstOrDefaultAsync()
+            ?? throw new HubException("Không tìm thấy hội nghị với mã này.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup(meetingId));
+        return await CatchUp(db, meetingId, afterSequence, staff: false);
+    }
+
+    [Authorize(Roles = StaffRoles.AnyStaff)]
+    public async Task<FollowResult> FollowStaff(Guid meetingId, long afterSequence)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId)) throw new HubException("Không tìm thấy hội nghị.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(meetingId));
+        return await CatchUp(db, meetingId, afterSequence, staff: true);
+    }
+
+    // Joined before reading, so nothing committed in between is lost; the client drops sequences it already holds.
+    private static async Task<FollowResult> CatchUp(AppDb db, Guid meetingId, long afterSequence, bool staff)
+    {
+        var last = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.LastSequence).FirstAsync();
+        if (last - afterSequence > MaxCatchUp) return new FollowResult(meetingId, last, true, []);
+        var entries = await db.Journal.AsNoTracking()
+            .Where(e => e.MeetingId == meetingId && e.Sequence > afterSequence && (staff || !e.StaffOnly))
+            .OrderBy(e => e.Sequence).ToListAsync();
+        var missed = entries.Select(e => staff ? MeetingChangeMessage.ForStaff(MeetingChange.From(e)) : MeetingChangeMessage.ForPublic(MeetingChange.From(e))).ToList();
+        return new FollowResult(meetingId, Math.Max(last, missed.LastOrDefault()?.Sequence ?? 0), false, missed);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DoiThoai.Web;
+
+/// <summary>Prints where to open the app, including the hall's LAN addresses that phones can reach.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var uri = new Uri(address.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost"));
+            Console.WriteLine($"DoiThoai đang chạy: {uri.Scheme}://localhost:{uri.Port}/");
+            if (address.Contains("0.0.0.0") || address.Contains("[::]"))
+                foreach (var ip in LanAddresses()) Console.WriteLine($"  Trong mạng nội bộ: {uri.Scheme}://{ip}:{uri.Port}/");
+        }
+    }
+
+    private static IEnumerable<string> LanAddresses() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
+            .Select(a => a.Address.ToString());
+}
