@@ -1,8 +1,236 @@
+using System.Threading.RateLimiting;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
 namespace DoiThoai.Web.Features.Phone;
 
+/// <summary>
+/// The delegates' phone pages: /m/{code} (form) and /s/{token} (own status). Plain server-rendered HTML from
+/// minimal endpoints, so no Blazor script or MudBlazor reaches a phone.
+/// </summary>
 public static class PhoneEndpoints
 {
-    public static IServiceCollection AddPhonePages(this IServiceCollection services, IConfiguration configuration) => services.AddRateLimiter(_ => { });
+    public const string DeviceCookie = "dt_dev";
+    public const int MaxFormBytes = 16 * 1024;
 
-    public static void MapPhoneEndpoints(this IEndpointRouteBuilder app) { }
+    public static IServiceCollection AddPhonePages(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection($"{DoiThoaiOptions.Section}:PhoneLimits").Get<PhoneLimits>() ?? new PhoneLimits();
+        services.AddRateLimiter(options =>
+        {
+            // 200 phones on the hall's Wi-Fi share one address: limit per device (a cookie) and per meeting, never per IP.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
+                    ? RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(limits.PerDevicePerMinute))
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
+                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + ctx.Request.RouteValues["code"], _ => Window(limits.PerMeetingPerMinute))
+                    : RateLimitPartition.GetNoLimiter("")));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Message("Gửi quá nhanh",
+                    "Hệ thống đang nhận nhiều phiếu từ thiết bị này hoặc từ hội trường. Vui lòng chờ khoảng một phút rồi gửi lại; nội dung bạn đã nhập vẫn còn khi bấm Quay lại.",
+                    StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    private static bool IsSubmit(HttpContext ctx) =>
+        HttpMethods.IsPost(ctx.Request.Method) && ctx.GetEndpoint()?.Metadata.GetMetadata<PhoneSubmitMarker>() is not null;
+
+    private static string DeviceKey(HttpContext ctx) =>
+        ctx.Request.Cookies.TryGetValue(DeviceCookie, out var device) && device.Length is > 10 and < 64
+            ? device
+            : $"{ctx.Connection.RemoteIpAddress}|{ctx.Request.Headers.UserAgent}";
+
+    private sealed class PhoneSubmitMarker;
+
+    public static void MapPhoneEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/m/{code}", ShowForm);
+        app.MapPost("/m/{code}/gui", Submit).DisableAntiforgery().WithMetadata(new PhoneSubmitMarker());
+        app.MapGet("/s/{token}", ShowStatus);
+        app.MapGet("/s/{token}/json", StatusJson);
+        app.MapPost("/s/{token}/rut", Withdraw).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ShowForm(string code, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    {
+        var meeting = await FindMeeting(dbFactory, code);
+        if (meeting is null) return MeetingNotFound();
+        EnsureDeviceCookie(ctx);
+        return FormPage(ctx, antiforgery, meeting, new PhoneForm(Guid.NewGuid().ToString("N")), null, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> Submit(string code, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
+        IAntiforgery antiforgery, MeetingCommands commands)
+    {
+        var meeting = await FindMeeting(dbFactory, code);
+        if (meeting is null) return MeetingNotFound();
+        var (form, problem) = await ReadForm(ctx, antiforgery);
+        if (problem is not null) return problem;
+
+        var result = await commands.RunAsync(meeting.Id, null, null, (m, now) => m.Submit(form!.ToDraft(), now));
+        if (!result.Ok)
+            return FormPage(ctx, antiforgery, meeting, form!, result.Error, StatusCodes.Status422UnprocessableEntity);
+        // Post/redirect/get: a refresh of the status page never re-submits.
+        return Results.Redirect($"/s/{result.Value!.StatusToken}", permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<(PhoneForm?, IResult?)> ReadForm(HttpContext ctx, IAntiforgery antiforgery)
+    {
+        if (ctx.Request.ContentLength is > MaxFormBytes)
+            return (null, Message("Nội dung quá dài", "Phiếu gửi lên quá lớn. Nội dung ý kiến tối đa 1500 ký tự; vui lòng rút gọn rồi gửi lại.", StatusCodes.Status413PayloadTooLarge));
+        IFormCollection raw;
+        try
+        {
+            if (!ctx.Request.HasFormContentType) throw new InvalidDataException();
+            raw = await ctx.Request.ReadFormAsync(new FormOptions { ValueLengthLimit = MaxFormBytes, KeyLengthLimit = 64, ValueCountLimit = 20 }, ctx.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, Message("Phiếu không hợp lệ", "Không đọc được phiếu đăng ký. Vui lòng tải lại trang và gửi lại.", StatusCodes.Status400BadRequest));
+        }
+        if (!await antiforgery.IsRequestValidAsync(ctx))
+            return (null, Message("Phiếu đã hết hạn", "Trang đăng ký đã mở quá lâu hoặc đã được tải lại. Vui lòng quay lại, tải lại trang và gửi lại.", StatusCodes.Status400BadRequest));
+
+        var key = raw["key"].ToString();
+        var field = Enum.TryParse<OpinionField>(raw["field"].ToString(), out var parsed) && Enum.IsDefined(parsed) ? parsed : (OpinionField)(-1);
+        var form = new PhoneForm(
+            key.Length is > 0 and <= 64 ? key : Guid.NewGuid().ToString("N"),
+            raw["name"].ToString(), raw["place"].ToString(), field, raw["content"].ToString(),
+            raw["mode"].ToString() == "written", raw["phone"].ToString(), raw["consent"].ToString() == "yes");
+        return (form, null);
+    }
+
+    private static async Task<IResult> ShowStatus(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    {
+        var status = await FindStatus(dbFactory, token);
+        if (status is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng hoặc đã bị xóa.", StatusCodes.Status404NotFound);
+        var tokens = antiforgery.GetAndStoreTokens(ctx);
+        return Page<PhoneStatusPage>(StatusCodes.Status200OK, new()
+        {
+            [nameof(PhoneStatusPage.Status)] = status,
+            [nameof(PhoneStatusPage.AntiforgeryField)] = tokens.FormFieldName,
+            [nameof(PhoneStatusPage.AntiforgeryToken)] = tokens.RequestToken ?? "",
+        });
+    }
+
+    private static async Task<IResult> StatusJson(string token, IDbContextFactory<AppDb> dbFactory)
+    {
+        var status = await FindStatus(dbFactory, token);
+        return status is null
+            ? Results.NotFound()
+            : Results.Json(new { status.Number, status.Headline, status.Detail, status.IsOnFloor, status.CanWithdraw });
+    }
+
+    private static async Task<IResult> Withdraw(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
+        IAntiforgery antiforgery, MeetingCommands commands)
+    {
+        if (!await antiforgery.IsRequestValidAsync(ctx))
+            return Message("Phiếu đã hết hạn", "Vui lòng tải lại trang rồi thử lại.", StatusCodes.Status400BadRequest, $"/s/{token}");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.SpeakRequests.AsNoTracking().Where(r => r.StatusToken == token)
+            .Select(r => new { r.Id, r.MeetingId }).FirstOrDefaultAsync();
+        if (request is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng.", StatusCodes.Status404NotFound);
+        var result = await commands.RunAsync(request.MeetingId, null, null, (m, now) => m.Withdraw(request.Id, now));
+        return result.Ok
+            ? Results.Redirect($"/s/{token}")
+            : Message("Không rút được", result.Error!, StatusCodes.Status409Conflict, $"/s/{token}");
+    }
+
+    private static async Task<PhoneMeeting?> FindMeeting(IDbContextFactory<AppDb> dbFactory, string code)
+    {
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        if (normalized.Length is 0 or > 16) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Meetings.AsNoTracking().Where(m => m.PublicCode == normalized)
+            .Select(m => new PhoneMeeting(m.Id, m.PublicCode, m.Title, m.Status, m.Places)).FirstOrDefaultAsync();
+    }
+
+    /// <summary>Reads one request and, if it waits, counts who is ahead: cheap enough for 200 phones after every change.</summary>
+    internal static async Task<PhoneStatus?> FindStatus(IDbContextFactory<AppDb> dbFactory, string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.SpeakRequests.AsNoTracking().FirstOrDefaultAsync(r => r.StatusToken == token);
+        if (request is null) return null;
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == request.MeetingId)
+            .Select(m => new { m.Title, m.PublicCode }).FirstAsync();
+        var opinion = request.OpinionId is { } oid ? await db.Opinions.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid) : null;
+        int? ahead = request.IsQueued
+            ? await db.SpeakRequests.CountAsync(r => r.MeetingId == request.MeetingId && r.Status == SpeakRequestStatus.Approved && r.QueuePosition < request.QueuePosition)
+            : null;
+        var (headline, detail) = Describe(request, ahead, opinion);
+        return new PhoneStatus(token, meeting.PublicCode, meeting.Title, request.Number, request.Name,
+            opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "", headline, detail,
+            request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
+            request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved);
+    }
+
+    internal static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch
+    {
+        SpeakRequestStatus.Submitted => ("Đã nhận, đang chờ duyệt", "Bộ phận tiếp nhận sẽ xem phiếu của bạn trong ít phút."),
+        SpeakRequestStatus.Approved => ($"Bạn đứng thứ {ahead + 1} trong danh sách chờ",
+            ahead == 0 ? "Bạn là người tiếp theo. Xin chuẩn bị." : $"Còn {ahead} người trước bạn."),
+        SpeakRequestStatus.Called => ("Mời bạn lên phát biểu!", "Xin mời bạn đến micro."),
+        SpeakRequestStatus.Speaking => ("Bạn đang phát biểu", ""),
+        SpeakRequestStatus.Spoken => ("Bạn đã phát biểu", OutcomeText(opinion)),
+        SpeakRequestStatus.WrittenOnly => ("Ý kiến đã được ghi nhận", "Ý kiến sẽ được trả lời bằng văn bản. " + OutcomeText(opinion)),
+        SpeakRequestStatus.Rejected => ("Không đưa ra đối thoại tại hội nghị", $"Lý do: {request.RejectReason}"),
+        SpeakRequestStatus.Merged => ("Đã gộp với ý kiến cùng nội dung", request.RejectReason ?? ""),
+        _ => ("Bạn đã rút đăng ký", ""),
+    };
+
+    private static string OutcomeText(Opinion? opinion) =>
+        opinion is null || opinion.Outcome == OpinionOutcome.None ? "" : $"Kết quả: {opinion.Outcome.ToVietnamese()}.";
+
+    private static void EnsureDeviceCookie(HttpContext ctx)
+    {
+        if (ctx.Request.Cookies.ContainsKey(DeviceCookie)) return;
+        ctx.Response.Cookies.Append(DeviceCookie, Tokens.NewSecret(), new CookieOptions
+        {
+            HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(2),
+        });
+    }
+
+    private static IResult FormPage(HttpContext ctx, IAntiforgery antiforgery, PhoneMeeting meeting, PhoneForm form, string? error, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(ctx);
+        return Page<PhoneFormPage>(status, new()
+        {
+            [nameof(PhoneFormPage.Meeting)] = meeting,
+            [nameof(PhoneFormPage.Form)] = form,
+            [nameof(PhoneFormPage.Error)] = error,
+            [nameof(PhoneFormPage.AntiforgeryField)] = tokens.FormFieldName,
+            [nameof(PhoneFormPage.AntiforgeryToken)] = tokens.RequestToken ?? "",
+        });
+    }
+
+    private static IResult MeetingNotFound() =>
+        Message("Không tìm thấy hội nghị", "Mã hội nghị không đúng. Hãy quét lại mã QR trên màn chiếu hoặc hỏi bộ phận tiếp nhận.", StatusCodes.Status404NotFound);
+
+    private static IResult Message(string heading, string message, int status, string? backUrl = null) =>
+        Page<PhoneMessagePage>(status, new()
+        {
+            [nameof(PhoneMessagePage.Heading)] = heading,
+            [nameof(PhoneMessagePage.Message)] = message,
+            [nameof(PhoneMessagePage.BackUrl)] = backUrl,
+        });
+
+    private static RazorComponentResult<TComponent> Page<TComponent>(int status, Dictionary<string, object?> parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        new(parameters) { StatusCode = status };
 }
