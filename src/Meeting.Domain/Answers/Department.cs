@@ -62,6 +62,8 @@ public sealed class Assignment
 
     internal void DemoteToCoordinator() => IsLead = false;
 
+    internal void PromoteToLead() => IsLead = true;
+
     internal void Call(DateTimeOffset now) => CalledAt = now;
 
     internal void RecordAnswer(DateTimeOffset now, int seconds)

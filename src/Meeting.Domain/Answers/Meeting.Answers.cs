@@ -13,7 +13,7 @@ public sealed partial class Meeting
         if (departments.Select(d => d.Id).Distinct().Count() != departments.Count) throw new MeetingRuleException("Một phòng, ban được chọn hai lần.");
         if (departments.All(d => d.Id != leadId)) throw new MeetingRuleException("Hãy chọn phòng, ban chủ trì trả lời trong số các phòng, ban được giao.");
         var added = opinion.Assign(departments, leadId, now);
-        if (added.Count == 0) throw new MeetingRuleException("Các phòng, ban này đã được giao ý kiến này.");
+        if (added.Count == 0) throw new MeetingRuleException("Các phòng, ban này đã được giao ý kiến này, với cùng phòng, ban chủ trì.");
         var lead = departments.First(d => d.Id == leadId).Name;
         var others = departments.Where(d => d.Id != leadId).Select(d => d.Name).ToList();
         Raise(EventKinds.DepartmentsAssigned,

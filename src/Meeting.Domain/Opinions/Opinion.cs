@@ -55,27 +55,34 @@ public sealed class Opinion
 
     internal void MarkPetition() => IsPetition = true;
 
+    /// <summary>Adds the departments not yet assigned and makes <paramref name="leadId"/> the lead; returns what changed.</summary>
     internal IReadOnlyList<Assignment> Assign(IReadOnlyList<DepartmentRef> departments, Guid leadId, DateTimeOffset now)
     {
-        var added = new List<Assignment>();
+        var changed = new List<Assignment>();
         foreach (var department in departments)
         {
             if (_assignments.Any(a => a.DepartmentId == department.Id)) continue;
             var assignment = new Assignment(Id, department, department.Id == leadId, now);
             _assignments.Add(assignment);
-            added.Add(assignment);
+            changed.Add(assignment);
         }
-        if (added.Any(a => a.IsLead))
-            foreach (var other in _assignments.Where(a => a.IsLead && !added.Contains(a))) other.DemoteToCoordinator();
-        return added;
+        var lead = _assignments.First(a => a.DepartmentId == leadId);
+        if (!lead.IsLead)
+        {
+            lead.PromoteToLead();
+            changed.Add(lead);
+        }
+        foreach (var other in _assignments.Where(a => a.IsLead && a != lead)) other.DemoteToCoordinator();
+        return changed;
     }
 
     internal void SetOutcome(OpinionOutcome outcome, DateTimeOffset now)
     {
         Outcome = outcome;
         OutcomeAt = now;
-        IsOutOfTopic = outcome == OpinionOutcome.NotedOutOfTopic || IsOutOfTopic;
-        if (outcome == OpinionOutcome.ForwardedToLevelAbove) Authority = Authority.LevelAbove;
+        // The chair may correct an outcome: the classification follows the latest one.
+        IsOutOfTopic = outcome == OpinionOutcome.NotedOutOfTopic;
+        Authority = outcome == OpinionOutcome.ForwardedToLevelAbove ? Authority.LevelAbove : Authority.Within;
     }
 
     internal StaffNote AddNote(string author, string text, DateTimeOffset now)

@@ -15,8 +15,7 @@ public sealed partial class Meeting
     /// </summary>
     public SpeakRequest Submit(SpeakRequestDraft draft, DateTimeOffset now)
     {
-        if (draft.IdempotencyKey is { Length: > 0 } key && _requests.FirstOrDefault(r => r.IdempotencyKey == key) is { } same)
-            return same;
+        if (FindByIdempotencyKey(draft.IdempotencyKey) is { } same) return same;
         RequireOpenForRequests();
         var clean = Validate(draft);
         var number = ++LastRequestNumber;
@@ -33,6 +32,7 @@ public sealed partial class Meeting
     /// <summary>A follow-up turn (step 7) on an opinion already raised.</summary>
     public SpeakRequest SubmitFollowUp(Guid opinionId, SpeakRequestDraft draft, DateTimeOffset now)
     {
+        if (FindByIdempotencyKey(draft.IdempotencyKey) is { } same) return same;
         RequireLive();
         var opinion = FindOpinion(opinionId);
         if (!opinion.IsOpen && opinion.MergedIntoId is not null) throw new MeetingRuleException("Ý kiến này đã được gộp vào ý kiến khác.");
@@ -168,6 +168,9 @@ public sealed partial class Meeting
         if (draft.IdempotencyKey is { Length: > 64 }) throw new MeetingRuleException("Biểu mẫu không hợp lệ, vui lòng tải lại trang.");
         return draft with { Name = name, Place = place, Content = content, Phone = phone, PhoneConsent = phone is not null };
     }
+
+    private SpeakRequest? FindByIdempotencyKey(string? key) =>
+        string.IsNullOrEmpty(key) ? null : _requests.FirstOrDefault(r => r.IdempotencyKey == key);
 
     public SpeakRequest FindRequest(Guid requestId) =>
         _requests.FirstOrDefault(r => r.Id == requestId) ?? throw new MeetingRuleException("Không tìm thấy phiếu đăng ký này.");
