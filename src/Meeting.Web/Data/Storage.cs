@@ -40,7 +40,7 @@ public static class Storage
     {
         var dbPath = Path.Combine(dataDirectory, "doithoai.db");
         services.AddDbContextFactory<AppDb>(o => o
-            .UseSqlite($"Data Source={dbPath};Cache=Shared;Default Timeout=10")
+            .UseSqlite($"Data Source={dbPath};Default Timeout=10")
             .AddInterceptors(new SqlitePragmas()));
         // Identity's stores take a scoped context.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContext());

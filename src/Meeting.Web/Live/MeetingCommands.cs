@@ -55,7 +55,7 @@ public sealed class MeetingCommands(
         try
         {
             var (result, changes) = await BusyRetry.ExecuteAsync(async token => await ApplyAsync(meetingId, actor, command, token), ct);
-            if (changes.Count > 0) await feed.PublishAsync(changes);
+            if (changes.Count > 0) feed.Publish(changes);
             return result;
         }
         catch (Exception ex) when (ex is DbUpdateException or SqliteException or InvalidOperationException)

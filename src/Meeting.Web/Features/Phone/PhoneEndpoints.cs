@@ -30,7 +30,7 @@ public static class PhoneEndpoints
                     ? RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(limits.PerDevicePerMinute))
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + ctx.Request.RouteValues["code"], _ => Window(limits.PerMeetingPerMinute))
+                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + ctx.Request.RouteValues["code"]?.ToString()?.ToUpperInvariant(), _ => Window(limits.PerMeetingPerMinute))
                     : RateLimitPartition.GetNoLimiter("")));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
@@ -91,8 +91,23 @@ public static class PhoneEndpoints
 
     private static async Task<(PhoneForm?, IResult?)> ReadForm(HttpContext ctx, IAntiforgery antiforgery)
     {
-        if (ctx.Request.ContentLength is > MaxFormBytes)
+        // Read at most MaxFormBytes + 1 bytes whatever the request declares (chunked bodies carry no length).
+        var body = new MemoryStream();
+        var tooLarge = ctx.Request.ContentLength is > MaxFormBytes;
+        if (!tooLarge)
+        {
+            var buffer = new byte[8192];
+            int read;
+            while (!tooLarge && (read = await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted)) > 0)
+            {
+                body.Write(buffer, 0, read);
+                tooLarge = body.Length > MaxFormBytes;
+            }
+        }
+        if (tooLarge)
             return (null, Message("Nội dung quá dài", "Phiếu gửi lên quá lớn. Nội dung ý kiến tối đa 1500 ký tự; vui lòng rút gọn rồi gửi lại.", StatusCodes.Status413PayloadTooLarge));
+        body.Position = 0;
+        ctx.Request.Body = body;
         IFormCollection raw;
         try
         {
