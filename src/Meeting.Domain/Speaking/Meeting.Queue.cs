@@ -67,6 +67,7 @@ public sealed partial class Meeting
 
     private void RequireCurrentQueue(int expectedQueueVersion)
     {
+        if (Status == MeetingStatus.Ended) throw new MeetingRuleException("Hội nghị đã kết thúc.");
         if (expectedQueueVersion != QueueVersion)
             throw new MeetingRuleException("Danh sách chờ vừa thay đổi trên thiết bị khác. Hãy xem lại danh sách mới rồi thao tác lại.");
     }

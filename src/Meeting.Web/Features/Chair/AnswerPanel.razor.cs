@@ -1,0 +1,59 @@
+using DoiThoai.Domain;
+using Microsoft.AspNetCore.Components;
+
+namespace DoiThoai.Web.Features.Chair;
+
+public partial class AnswerPanel
+{
+    private static readonly (OpinionOutcome Outcome, string TestId, string Label)[] Outcomes =
+    [
+        (OpinionOutcome.AnsweredAtMeeting, "outcome-answered", "Đã trả lời tại hội nghị"),
+        (OpinionOutcome.AnswerInWriting, "outcome-written", "Trả lời bằng văn bản"),
+        (OpinionOutcome.ForwardedToLevelAbove, "outcome-forwarded", "Chuyển cấp trên"),
+        (OpinionOutcome.NotedOutOfTopic, "outcome-outoftopic", "Ngoài nội dung (ghi nhận)"),
+    ];
+
+    private Guid? _pickedId;
+    private Guid? _lastFocusId;
+
+    [Parameter, EditorRequired] public Meeting Meeting { get; set; } = default!;
+    [Parameter, EditorRequired] public IReadOnlyList<Department> Departments { get; set; } = [];
+    [Parameter] public EventCallback<Guid> OnAnswerByChair { get; set; }
+    [Parameter] public EventCallback<DepartmentAssignment> OnAssign { get; set; }
+    [Parameter] public EventCallback<Guid> OnCallDepartment { get; set; }
+    [Parameter] public EventCallback<OutcomeChoice> OnOutcome { get; set; }
+
+    /// <summary>The opinion the chair picked from the list, while it still waits; otherwise the one in focus.</summary>
+    private Opinion? Target =>
+        _pickedId is { } id && Meeting.Opinions.FirstOrDefault(o => o.Id == id) is { IsOpen: true, Outcome: OpinionOutcome.None } picked
+            ? picked
+            : Meeting.FocusOpinion;
+
+    private IReadOnlyList<Opinion> Pending { get; set; } = [];
+
+    private bool CanTakeFloor => Meeting.Status == MeetingStatus.Live && Meeting.Floor.IsFree;
+
+    protected override void OnParametersSet()
+    {
+        // A new opinion in focus (the next speaker, a department called) wins over an earlier pick.
+        if (Meeting.FocusOpinionId != _lastFocusId)
+        {
+            _lastFocusId = Meeting.FocusOpinionId;
+            _pickedId = null;
+        }
+        var targetId = Target?.Id;
+        Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != targetId).ToList();
+    }
+
+    private void Pick(Guid opinionId)
+    {
+        _pickedId = opinionId;
+        Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != opinionId).ToList();
+    }
+
+    private void BackToFocus()
+    {
+        _pickedId = null;
+        Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != Meeting.FocusOpinionId).ToList();
+    }
+}

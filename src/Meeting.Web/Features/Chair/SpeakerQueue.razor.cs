@@ -1,0 +1,60 @@
+using DoiThoai.Domain;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DoiThoai.Web.Features.Chair;
+
+public partial class SpeakerQueue
+{
+    private const int ShortContentLength = 140;
+
+    private readonly HashSet<Guid> _expanded = [];
+    private IReadOnlyList<SpeakRequest> _queue = [];
+    private Dictionary<Guid, int> _positions = [];
+    private HashSet<string> _spokenKeys = [];
+
+    [Parameter, EditorRequired] public Meeting Meeting { get; set; } = default!;
+    [Parameter] public EventCallback OnCallNext { get; set; }
+    /// <summary>Carries the queue version this list was drawn from, so a move made on a stale view is refused.</summary>
+    [Parameter] public EventCallback<QueueMove> OnMove { get; set; }
+    [Parameter] public EventCallback OnPriorityTurn { get; set; }
+
+    private bool IsLive => Meeting.Status == MeetingStatus.Live;
+
+    /// <summary>The order can be prepared before the opening; after the closing it is history.</summary>
+    private bool CanReorder => Meeting.Status != MeetingStatus.Ended;
+
+    private bool CanCallNext => IsLive && Meeting.Floor.IsFree && _queue.Count > 0;
+
+    private string? CallNextHint => Meeting.Status switch
+    {
+        MeetingStatus.Ended => "Hội nghị đã kết thúc.",
+        not MeetingStatus.Live => "Hội nghị chưa khai mạc.",
+        _ when !Meeting.Floor.IsFree => $"{Meeting.FloorHolderName()} đang có lượt. Kết thúc lượt này rồi mời người tiếp theo.",
+        _ => null,
+    };
+
+    protected override void OnParametersSet()
+    {
+        _queue = Meeting.QueuedRequests();
+        _positions = _queue.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        _spokenKeys = ChairText.SpokenKeys(Meeting);
+        _expanded.IntersectWith(_positions.Keys);
+    }
+
+    private int IndexOf(SpeakRequest request) => _positions.GetValueOrDefault(request.Id);
+
+    private void ToggleExpanded(Guid id)
+    {
+        if (!_expanded.Remove(id)) _expanded.Add(id);
+    }
+
+    private Task MoveAsync(SpeakRequest request, int newIndex) =>
+        OnMove.InvokeAsync(new QueueMove(request.Id, newIndex, Meeting.QueueVersion));
+
+    private async Task DroppedAsync(MudItemDropInfo<SpeakRequest> drop)
+    {
+        if (drop.Item is not { } request || drop.IndexInZone < 0 || drop.IndexInZone == IndexOf(request)) return;
+        await MoveAsync(request, Math.Min(drop.IndexInZone, _queue.Count - 1));
+    }
+}
