@@ -121,4 +121,26 @@ public class AgendaTests
 
         Refused.AndUnchanged(meeting, "không thể khai mạc lại", () => meeting.Start(At(7300)));
     }
+
+    [Fact]
+    public void EditStep_rewords_a_step_and_changes_its_planned_minutes()
+    {
+        var meeting = Draft();
+
+        meeting.EditStep(3, "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm", 25);
+
+        var step = meeting.Agenda.Single(a => a.Number == 3);
+        Assert.Equal("Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm", step.Title);
+        Assert.Equal(25, step.PlannedMinutes);
+    }
+
+    [Fact]
+    public void EditStep_refuses_zero_minutes_and_an_empty_title()
+    {
+        var meeting = Draft();
+
+        Refused.AndUnchanged(meeting, "Thời lượng", () => meeting.EditStep(3, "Báo cáo", 0));
+        Refused.AndUnchanged(meeting, "Tên bước", () => meeting.EditStep(3, "   ", 10));
+        Assert.Equal(StandardAgenda.Steps[2].Title, meeting.Agenda.Single(a => a.Number == 3).Title);
+    }
 }

@@ -286,4 +286,31 @@ public class SpeakRequestLifecycleTests
         Assert.Equal(2, meeting.Requests.Count);
         Assert.Equal(2, meeting.LastRequestNumber);
     }
+
+    [Fact]
+    public void QueueFollowUp_puts_a_follow_up_turn_on_the_same_opinion_into_the_queue()
+    {
+        var meeting = Live();
+        var an = meeting.Queue("Nguyễn Văn An", "Thôn Đông", 10);
+        meeting.SpeakNext(atSeconds: 20);
+
+        var followUp = meeting.QueueFollowUp(an.OpinionId!.Value, "Nguyễn Văn An", "Thôn Đông", At(300));
+
+        Assert.True(followUp.IsFollowUp);
+        Assert.Equal(an.OpinionId, followUp.OpinionId);
+        Assert.Equal(SpeakRequestStatus.Approved, followUp.Status);
+        Assert.Equal(followUp.Id, meeting.QueuedRequests().Single().Id);
+        Assert.Single(meeting.Opinions);
+    }
+
+    [Fact]
+    public void QueueFollowUp_is_refused_for_a_rejected_opinion()
+    {
+        var meeting = Live();
+        var request = meeting.Submit(Request(), At(10));
+        meeting.Reject(request.Id, "Đơn thư khiếu kiện", At(20));
+
+        Refused.AndUnchanged(meeting, "từ chối",
+            () => meeting.QueueFollowUp(request.OpinionId!.Value, "Nguyễn Văn An", "Thôn Đông", At(30)));
+    }
 }

@@ -30,6 +30,7 @@ public sealed partial class Meeting
         if (clean.Length is 0 or > 300) throw new MeetingRuleException("Tên bước cần từ 1 đến 300 ký tự.");
         if (plannedMinutes is < 1 or > 240) throw new MeetingRuleException("Thời lượng dự kiến từ 1 đến 240 phút.");
         step.Edit(clean, plannedMinutes);
+        Raise(EventKinds.AgendaEdited, $"Sửa bước {number} của chương trình: {clean} ({plannedMinutes} phút).", step.Id);
     }
 
     private void BeginStep(int number, DateTimeOffset now)

@@ -13,6 +13,7 @@ public static class EventKinds
     public const string MeetingEnded = "MeetingEnded";
     public const string MeetingAnnounced = "MeetingAnnounced";
     public const string StepStarted = "StepStarted";
+    public const string AgendaEdited = "AgendaEdited";
     public const string RequestSubmitted = "RequestSubmitted";
     public const string RequestApproved = "RequestApproved";
     public const string RequestRejected = "RequestRejected";

@@ -47,6 +47,15 @@ public sealed partial class Meeting
         return request;
     }
 
+    /// <summary>The chair gives the floor back on an opinion (step 7): a follow-up turn goes straight into the queue.</summary>
+    public SpeakRequest QueueFollowUp(Guid opinionId, string name, string place, DateTimeOffset now)
+    {
+        var request = SubmitFollowUp(opinionId,
+            new SpeakRequestDraft(name, place, OpinionField.Other, "", SpeakMode.Speak, OpinionSource.Floor), now);
+        Approve(request.Id, now);
+        return request;
+    }
+
     public void Approve(Guid requestId, DateTimeOffset now)
     {
         var request = FindRequest(requestId);

@@ -22,6 +22,7 @@ public partial class AnswerPanel
     [Parameter] public EventCallback<DepartmentAssignment> OnAssign { get; set; }
     [Parameter] public EventCallback<Guid> OnCallDepartment { get; set; }
     [Parameter] public EventCallback<OutcomeChoice> OnOutcome { get; set; }
+    [Parameter] public EventCallback<Guid> OnFollowUp { get; set; }
 
     /// <summary>The opinion the chair picked from the list, while it still waits; otherwise the one in focus.</summary>
     private Opinion? Target =>

@@ -12,6 +12,11 @@ public sealed record OutcomeChoice(Guid OpinionId, OpinionOutcome Outcome);
 
 public sealed record PriorityTurn(string Name, string Reason);
 
+/// <summary>A follow-up turn (step 7) on an opinion already raised.</summary>
+public sealed record FollowUpTurn(Guid OpinionId, string Name, string Place);
+
+public sealed record StepEdit(int Number, string Title, int PlannedMinutes);
+
 internal static class ChairText
 {
     public static string Hm(DateTimeOffset time) => Clock.ToHallTime(time).ToString("HH:mm");

@@ -112,4 +112,35 @@ public partial class ChairPage
         if (await RunAsync((m, now) => m.SetOutcome(choice.OpinionId, choice.Outcome, now)))
             Snackbar.Add($"Đã ghi kết quả: {choice.Outcome.ToVietnamese()}.", Severity.Success);
     }
+
+    private async Task FollowUpAsync(Guid opinionId)
+    {
+        if (Meeting?.Opinions.FirstOrDefault(o => o.Id == opinionId) is not { } opinion) return;
+        var parameters = new DialogParameters<FollowUpDialog>
+        {
+            { d => d.OpinionId, opinion.Id },
+            { d => d.Name, opinion.SubmitterName },
+            { d => d.Place, opinion.SubmitterPlace },
+            { d => d.Places, Meeting.Places },
+        };
+        var dialog = await Dialogs.ShowAsync<FollowUpDialog>($"Trao đổi thêm về ý kiến số {opinion.Number}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: FollowUpTurn turn })
+            await RunAsync((m, now) => m.QueueFollowUp(turn.OpinionId, turn.Name, turn.Place, now));
+    }
+
+    private async Task EditStepAsync(int number)
+    {
+        if (Meeting?.Agenda.FirstOrDefault(a => a.Number == number) is not { } step) return;
+        var parameters = new DialogParameters<StepEditDialog>
+        {
+            { d => d.Number, step.Number },
+            { d => d.Title, step.Title },
+            { d => d.PlannedMinutes, step.PlannedMinutes },
+        };
+        var dialog = await Dialogs.ShowAsync<StepEditDialog>($"Sửa bước {number}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: StepEdit edit })
+            await RunAsync((m, _) => m.EditStep(edit.Number, edit.Title, edit.PlannedMinutes));
+    }
 }
