@@ -41,7 +41,12 @@ builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(mud =>
+{
+    // Bottom centre: top-right toasts covered the counters and the paper-slip form.
+    mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+    mud.SnackbarConfiguration.VisibleStateDuration = 6000;
+});
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();

@@ -20,7 +20,7 @@ public static class StaffRoles
     public const string ReceptionSeat = "Admin,Organizer,Chair,Reception";
     public const string SecretarySeat = "Admin,Organizer,Chair,Secretary";
     public const string ProjectorControl = "Admin,Organizer,Chair,Secretary";
-    public const string AnswerStaff = "Admin,Organizer,Chair,Secretary,Department";
+    public const string AnswerStaff = "Admin,Organizer,Chair,Secretary,Reception,Department";
     public const string AnyStaff = "Admin,Organizer,Chair,Secretary,Reception,Department,Supervisor";
 
     public static bool IsInAny(this ClaimsPrincipal? user, string roles) =>
