@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure-tools.sh
-exec dotnet run --project src/Meeting.Web -c Release "$@"
+exec dotnet run --project src/Meeting.Web -c Release -- --DoiThoai:DataDirectory="$(pwd)/data" "$@"
