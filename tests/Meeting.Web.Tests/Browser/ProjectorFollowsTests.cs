@@ -1,0 +1,115 @@
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Integration;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoiThoai.Web.Tests.Browser;
+
+/// <summary>The hall projector is a kiosk nobody touches: a reload must land on the present, and it must keep following.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ProjectorFollowsTests(BrowserHall hall)
+{
+    [Fact]
+    public async Task Projector_reloaded_mid_turn_shows_the_current_speaker_and_keeps_following_the_chair()
+    {
+        var meeting = await hall.NewMeetingAsync();
+        var id = meeting.Id;
+        await hall.App.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await hall.App.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.GoToStep(5, now, confirmGoingBack: false));
+        var head = meeting.QueuedRequests()[0];
+
+        await using var seats = new Seats(hall, nameof(Projector_reloaded_mid_turn_shows_the_current_speaker_and_keeps_following_the_chair));
+        await seats.RunAsync(async () =>
+        {
+            var chair = await seats.OpenAsync("chair", $"/chair/{id}", Seats.TabletWidth, Seats.TabletHeight, "chutri", interactive: true);
+            var projector = await seats.OpenAsync("projector", hall.ProjectorPath(id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
+
+            await chair.Locator("[data-testid=call-next]").ClickAsync();
+            await Expect(projector.Locator("[data-testid=projector-speaker]")).ToHaveTextAsync(head.Name);
+            await chair.Locator("[data-testid=start-timer]").ClickAsync();
+            await Expect(chair.Locator("[data-testid=pause-timer]")).ToBeVisibleAsync();
+
+            // Mid-turn, someone reloads the projector's browser (or the PC behind it restarts).
+            await projector.ReloadAsync();
+            await BrowserHall.WaitInteractiveAsync(projector);
+            await Expect(projector.Locator("[data-testid=projector-speaker]")).ToHaveTextAsync(head.Name);
+            await Expect(projector.Locator("[data-testid=projector-place]")).ToHaveTextAsync(head.Place);
+            await Expect(projector.Locator("[data-testid=projector-countdown] .timer-state")).ToHaveCountAsync(0);
+
+            // …and it still follows: the chair ends the turn and calls the lead department already assigned.
+            await chair.Locator("[data-testid=finish-turn]").ClickAsync();
+            await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
+            await chair.Locator("[data-testid=call-department]", new() { HasTextString = "Phòng Kinh tế" }).ClickAsync();
+            await Expect(projector.Locator("[data-testid=projector-answerer]")).ToHaveTextAsync("Phòng Kinh tế");
+            await Expect(projector.Locator("[data-testid=projector-asker]")).ToContainTextAsync(head.Name);
+
+            // A department assigned during the answer shows on the reloaded projector when it is called in turn.
+            await chair.Locator("[data-testid=finish-turn]").ClickAsync();
+            await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
+            await chair.Locator("[data-testid=department-chip]", new() { HasTextString = "Công an xã" }).ClickAsync();
+            await chair.Locator("[data-testid=assign-department]").ClickAsync();
+            await chair.Locator("[data-testid=call-department]", new() { HasTextString = "Công an xã" }).ClickAsync();
+            await Expect(projector.Locator("[data-testid=projector-answerer]")).ToHaveTextAsync("Công an xã");
+            await chair.Locator("[data-testid=finish-turn]").ClickAsync();
+            await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Reorder_on_the_chair_page_changes_the_projectors_next_three_without_reload()
+    {
+        var meeting = await hall.NewMeetingAsync();
+        var id = meeting.Id;
+        await hall.App.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        var queue = meeting.QueuedRequests();
+        Assert.True(queue.Count >= 5, $"The demo meeting should queue at least 5 requests, has {queue.Count}.");
+        var fifth = queue[4];
+
+        await using var seats = new Seats(hall, nameof(Reorder_on_the_chair_page_changes_the_projectors_next_three_without_reload));
+        await seats.RunAsync(async () =>
+        {
+            var chair = await seats.OpenAsync("chair", $"/chair/{id}", Seats.TabletWidth, Seats.TabletHeight, "chutri", interactive: true);
+            var projector = await seats.OpenAsync("projector", hall.ProjectorPath(id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
+            var next = projector.Locator("[data-testid=projector-next-item] .next-name");
+            await Expect(next).ToHaveTextAsync([queue[0].Name, queue[1].Name, queue[2].Name]);
+
+            // The fifth goes to the head: the projector's "Tiếp theo" shows them first and drops the old third.
+            await chair.Locator($"[data-testid=queue-item][data-request-number='{fifth.Number}'] [data-testid=move-top]").ClickAsync();
+            await Expect(next).ToHaveTextAsync([fifth.Name, queue[0].Name, queue[1].Name]);
+
+            // One step down the list, with the arrow: the first two swap on the projector too.
+            await Expect(chair.Locator("[data-testid=queue-item]").First).ToHaveAttributeAsync("data-request-number", fifth.Number.ToString());
+            await chair.Locator("[data-testid=queue-item]").First.Locator("[data-testid=move-down]").ClickAsync();
+            await Expect(next).ToHaveTextAsync([queue[0].Name, fifth.Name, queue[1].Name]);
+
+            // A drag of the third card onto the first: whatever place the drop gives it, the projector shows the chair's new order.
+            var items = chair.Locator("[data-testid=queue-item]");
+            var names = chair.Locator("[data-testid=queue-item] [data-testid=queue-name]");
+            await Expect(names).ToHaveTextAsync([queue[0].Name, fifth.Name, queue[1].Name, queue[2].Name, queue[3].Name, .. queue.Skip(5).Select(r => r.Name)]);
+            await DragAsync(chair, items.Nth(2), items.Nth(0));
+            await Expect(items.Nth(2)).Not.ToHaveAttributeAsync("data-request-number", queue[1].Number.ToString());
+            var chairTopThree = (await names.AllInnerTextsAsync()).Take(3).Select(n => n.Trim()).ToArray();
+            await Expect(next).ToHaveTextAsync(chairTopThree);
+        });
+    }
+
+    /// <summary>
+    /// HTML5 drag events dispatched by hand, in the order a browser sends them. Playwright 1.64's own DragToAsync and
+    /// mouse down/move/up produce no drag event at all in Debian's chromium 156, so a real drag cannot be played here.
+    /// Blazor handles a circuit's events in order, so each handler has run before the next event is processed.
+    /// </summary>
+    private static async Task DragAsync(IPage page, ILocator source, ILocator target)
+    {
+        var from = (await source.BoundingBoxAsync())!;
+        var to = (await target.BoundingBoxAsync())!;
+        var transfer = await page.EvaluateHandleAsync("() => new DataTransfer()");
+        var dragItem = source.Locator("xpath=ancestor::div[contains(@class,'mud-drop-item')][1]");
+        var start = new Dictionary<string, object> { ["dataTransfer"] = transfer, ["clientX"] = (int)from.X + 10, ["clientY"] = (int)from.Y + 10, ["bubbles"] = true };
+        await dragItem.DispatchEventAsync("dragstart", start);
+        var at = new Dictionary<string, object> { ["dataTransfer"] = transfer, ["clientX"] = (int)to.X + 20, ["clientY"] = (int)to.Y + 5, ["bubbles"] = true };
+        await target.DispatchEventAsync("dragenter", at);
+        await target.DispatchEventAsync("dragover", at);
+        await target.DispatchEventAsync("drop", at);
+        await dragItem.DispatchEventAsync("dragend", at);
+    }
+}
