@@ -22,6 +22,8 @@
       setText("status-detail", s.detail);
       var headline = document.getElementById("status-headline");
       if (headline) headline.className = s.isOnFloor ? "status now" : "status";
+      var withdraw = document.getElementById("withdraw-form");
+      if (withdraw && !s.canWithdraw) withdraw.hidden = true;
     }).catch(function () { }).then(function () {
       fetching = false;
       if (again) { again = false; refresh(); }

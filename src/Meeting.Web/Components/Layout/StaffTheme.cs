@@ -16,6 +16,8 @@ public static class StaffTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["Be Vietnam Pro", "Segoe UI", "Roboto", "Noto Sans", "sans-serif"] },
+            // Vietnamese in capitals loses legibility (and "ĐĂNG XUẤT" shouts): buttons keep sentence case.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
