@@ -99,3 +99,46 @@ public class DelegateTests
         Assert.Equal("Đại biểu thôn, xóm", DelegateGroup.VillageDelegate.ToVietnamese());
     }
 }
+
+public class MeetingCheckInTests
+{
+    [Fact]
+    public void Check_in_by_code_marks_present_and_journals_the_attendance()
+    {
+        var meeting = TestMeetings.Live();
+        var hoa = meeting.AddDelegate("Phạm Thị Hoa", "Trưởng xóm", "Xóm 7", DelegateGroup.VillageDelegate);
+        meeting.AddDelegate("Lê Văn Nam", "", "Xóm 2", DelegateGroup.People);
+        meeting.TakeEvents();
+
+        meeting.CheckInByCode(hoa.InvitationCode.ToLowerInvariant(), TestMeetings.At(30));
+
+        Assert.True(hoa.IsPresent);
+        var e = Assert.Single(meeting.PendingEvents);
+        Assert.Equal(EventKinds.AttendanceChanged, e.Kind);
+        Assert.Contains("Có mặt 1/2", e.Text);
+    }
+
+    [Fact]
+    public void A_wrong_or_foreign_code_is_refused_and_changes_nothing()
+    {
+        var meeting = TestMeetings.Live();
+        meeting.AddDelegate("Phạm Thị Hoa", "", "Xóm 7", DelegateGroup.VillageDelegate);
+        var other = TestMeetings.Live().AddDelegate("Người họp khác", "", "", DelegateGroup.People);
+        meeting.TakeEvents();
+
+        Refused.AndUnchanged(meeting, "Mã giấy mời không đúng", () => meeting.CheckInByCode(other.InvitationCode, TestMeetings.At(30)));
+        Assert.DoesNotContain(meeting.Delegates, d => d.IsPresent);
+    }
+
+    [Fact]
+    public void A_walk_in_becomes_a_present_delegate_of_the_people()
+    {
+        var meeting = TestMeetings.Live();
+
+        var walkIn = meeting.AddWalkIn("Đỗ Văn Tâm", "Xóm 9", TestMeetings.At(30));
+
+        Assert.Equal(DelegateGroup.People, walkIn.Group);
+        Assert.True(walkIn.IsPresent);
+        Assert.Equal([new GroupAttendance(DelegateGroup.People, 1, 1)], meeting.AttendanceByGroup());
+    }
+}

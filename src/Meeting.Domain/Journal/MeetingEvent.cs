@@ -36,4 +36,5 @@ public static class EventKinds
     public const string StaffNoteAdded = "StaffNoteAdded";
     public const string ProjectorOverridden = "ProjectorOverridden";
     public const string AttendanceChanged = "AttendanceChanged";
+    public const string DelegateAdded = "DelegateAdded";
 }

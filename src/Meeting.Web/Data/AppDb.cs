@@ -17,6 +17,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<S
     public DbSet<SpeakRequest> SpeakRequests => Set<SpeakRequest>();
     public DbSet<Opinion> Opinions => Set<Opinion>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<MeetingDelegate> Delegates => Set<MeetingDelegate>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -40,6 +41,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<S
             .Include(m => m.Requests)
             .Include(m => m.Opinions).ThenInclude(o => o.Assignments)
             .Include(m => m.Opinions).ThenInclude(o => o.Notes)
+            .Include(m => m.Delegates)
             .AsSplitQuery();
         if (!tracking) query = query.AsNoTracking();
         return query.FirstOrDefaultAsync(m => m.Id == meetingId, ct);

@@ -58,6 +58,7 @@ public static class DemoMeeting
             PlacesList: Places));
 
         meeting.Announce();
+        AddInvitedDelegates(meeting);
 
         var samples = Samples();
         var submitted = new List<(Sample Sample, SpeakRequest Request)>();
@@ -171,4 +172,26 @@ public static class DemoMeeting
             + "đã hòa giải ở xóm nhưng không thành. Đề nghị xã giải quyết dứt điểm và buộc hộ liền kề trả lại đất.",
             Approve: false),
     ];
+
+    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô", "Đinh", "Trịnh"];
+    private static readonly string[] MiddleNames = ["Văn", "Thị", "Đức", "Minh", "Thị Thu", "Văn Thanh", "Hữu", "Thị Ngọc"];
+    private static readonly string[] GivenNames = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Khánh", "Lan", "Liên", "Long", "Mai", "Nam", "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Tuấn", "Vinh", "Xuân", "Yến"];
+
+    /// <summary>About 200 made-up invited delegates, as the seed plans: "mỗi xóm 5 đại biểu" plus commune and city guests.</summary>
+    private static void AddInvitedDelegates(Meeting meeting)
+    {
+        var n = 0;
+        string NextName() { n++; return $"{FamilyNames[n % FamilyNames.Length]} {MiddleNames[n * 7 % MiddleNames.Length]} {GivenNames[n * 11 % GivenNames.Length]}"; }
+
+        meeting.AddDelegate(NextName(), "Phó Chủ tịch UBND thành phố", "UBND thành phố", DelegateGroup.CityDelegate);
+        meeting.AddDelegate(NextName(), "Phó Trưởng ban Dân vận Thành ủy", "Ban Dân vận Thành ủy", DelegateGroup.CityDelegate);
+        string[] communeTitles = ["Phó Bí thư Đảng ủy", "Chủ tịch Ủy ban MTTQ xã", "Phó Chủ tịch UBND xã", "Trưởng Công an xã", "Chỉ huy trưởng Quân sự xã", "Chủ tịch Hội Nông dân xã", "Chủ tịch Hội Liên hiệp Phụ nữ xã", "Bí thư Đoàn Thanh niên xã", "Chủ tịch Hội Cựu chiến binh xã", "Trưởng phòng Kinh tế", "Trưởng phòng Văn hóa - Xã hội", "Giám đốc Trung tâm phục vụ hành chính công"];
+        foreach (var title in communeTitles) meeting.AddDelegate(NextName(), title, "Xã Giao Minh", DelegateGroup.CommuneDelegate);
+        string[] villageTitles = ["Bí thư chi bộ", "Trưởng xóm", "Trưởng ban công tác Mặt trận", "Chi hội trưởng Phụ nữ", "Chi hội trưởng Nông dân"];
+        foreach (var village in meeting.Places.Where(p => p.StartsWith("Xóm", StringComparison.Ordinal)))
+        {
+            foreach (var title in villageTitles) meeting.AddDelegate(NextName(), title, village, DelegateGroup.VillageDelegate);
+            for (var i = 0; i < 5; i++) meeting.AddDelegate(NextName(), "", village, DelegateGroup.People);
+        }
+    }
 }

@@ -22,6 +22,8 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
         m.Navigation(x => x.Agenda).UsePropertyAccessMode(PropertyAccessMode.Field);
         m.Navigation(x => x.Requests).UsePropertyAccessMode(PropertyAccessMode.Field);
         m.Navigation(x => x.Opinions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        m.HasMany(x => x.Delegates).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        m.Navigation(x => x.Delegates).UsePropertyAccessMode(PropertyAccessMode.Field);
         m.Ignore(x => x.PendingEvents);
         m.Ignore(x => x.CurrentStep);
         m.Ignore(x => x.FloorSpeaker);
@@ -97,6 +99,22 @@ internal sealed class DepartmentMapping : IEntityTypeConfiguration<Department>
         d.HasKey(x => x.Id);
         d.Property(x => x.Id).ValueGeneratedNever();
         d.Property(x => x.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class DelegateMapping : IEntityTypeConfiguration<MeetingDelegate>
+{
+    public void Configure(EntityTypeBuilder<MeetingDelegate> d)
+    {
+        d.HasKey(x => x.Id);
+        d.Property(x => x.Id).ValueGeneratedNever();
+        // Unique across all meetings: an invitation code is never reused.
+        d.HasIndex(x => x.InvitationCode).IsUnique();
+        d.Property(x => x.InvitationCode).HasMaxLength(16);
+        d.Property(x => x.Name).HasMaxLength(Meeting.MaxNameLength);
+        d.Property(x => x.Title).HasMaxLength(200);
+        d.Property(x => x.Organization).HasMaxLength(200);
+        d.Property(x => x.Phone).HasMaxLength(20);
     }
 }
 

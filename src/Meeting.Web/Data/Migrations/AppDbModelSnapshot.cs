@@ -244,6 +244,54 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("DoiThoai.Domain.MeetingDelegate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationCode")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Delegates");
+                });
+
             modelBuilder.Entity("DoiThoai.Domain.Opinion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +729,15 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DoiThoai.Domain.MeetingDelegate", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.Meeting", null)
+                        .WithMany("Delegates")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DoiThoai.Domain.Opinion", b =>
                 {
                     b.HasOne("DoiThoai.Domain.Meeting", null)
@@ -762,6 +819,8 @@ namespace DoiThoai.Web.Data.Migrations
             modelBuilder.Entity("DoiThoai.Domain.Meeting", b =>
                 {
                     b.Navigation("Agenda");
+
+                    b.Navigation("Delegates");
 
                     b.Navigation("Opinions");
 
