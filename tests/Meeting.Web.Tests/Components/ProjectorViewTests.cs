@@ -139,6 +139,19 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         Assert.StartsWith(last.Name, cut.FindAll("[data-testid=projector-next-item]")[0].TextContent.Trim());
     }
 
+    [Fact]
+    public void Attendance_shows_present_over_invited_and_follows_a_check_in()
+    {
+        var meeting = Speaking();
+        var hoa = meeting.AddDelegate("Phạm Thị Hoa", "Trưởng xóm", "Xóm 7", DelegateGroup.VillageDelegate);
+        meeting.AddDelegate("Lê Văn Nam", "", "Xóm 2", DelegateGroup.People);
+        Assert.Contains("0/2", Text(Render(meeting, At(10)), "projector-attendance"));
+
+        meeting.CheckIn(hoa.Id, At(20));
+
+        Assert.Contains("1/2", Text(Render(meeting, At(30)), "projector-attendance"));
+    }
+
     private static void AssertNextMatchesQueue(IRenderedComponent<ProjectorView> cut, Meeting meeting)
     {
         var items = cut.FindAll("[data-testid=projector-next-item]");
