@@ -43,4 +43,32 @@ public class CheckInTests
         Assert.True(result.Ok, result.Error);
         Assert.Equal(DoiThoai.Domain.EventKinds.AttendanceChanged, await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task The_invitation_link_opens_a_form_with_the_delegates_name_and_ties_the_request_to_them()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        var invited = meeting.Delegates.First(d => d.Group == DoiThoai.Domain.DelegateGroup.VillageDelegate);
+        using var phone = new PhoneClient(app);
+
+        var page = await phone.Http.GetAsync($"/i/{invited.InvitationCode.ToLowerInvariant()}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"value=\"{invited.Name}\"", html);
+        Assert.Equal(invited.InvitationCode, PhoneClient.HiddenValue(html, "invitation"));
+
+        var fields = PhoneClient.Typed(name: invited.Name, place: invited.Organization);
+        fields["invitation"] = invited.InvitationCode;
+        fields[PhoneClient.AntiforgeryField] = PhoneClient.HiddenValue(html, PhoneClient.AntiforgeryField)!;
+        fields["key"] = PhoneClient.HiddenValue(html, "key")!;
+        var response = await phone.Http.PostAsync($"/m/{meeting.PublicCode}/gui", new FormUrlEncodedContent(fields));
+        var token = PhoneClient.StatusTokenOf(response);
+
+        var after = await app.DemoMeetingAsync();
+        var request = after.Requests.Single(r => r.StatusToken == token);
+        Assert.Equal(invited.Id, request.DelegateId);
+        Assert.Equal(DoiThoai.Domain.OpinionSource.Invitation, request.Source);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await phone.Http.GetAsync("/i/KHONGCOMA")).StatusCode);
+    }
 }

@@ -60,6 +60,7 @@ public static class PhoneEndpoints
     public static void MapPhoneEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/m/{code}", ShowForm);
+        app.MapGet("/i/{invitation}", ShowInvitation);
         app.MapPost("/m/{code}/gui", Submit).DisableAntiforgery().WithMetadata(new PhoneSubmitMarker());
         app.MapGet("/s/{token}", ShowStatus);
         app.MapGet("/s/{token}/json", StatusJson);
@@ -74,6 +75,24 @@ public static class PhoneEndpoints
         return FormPage(ctx, antiforgery, meeting, new PhoneForm(Guid.NewGuid().ToString("N")), null, StatusCodes.Status200OK);
     }
 
+    /// <summary>The QR on a printed invitation: the delegate's own form, filled with their name and village.</summary>
+    private static async Task<IResult> ShowInvitation(string invitation, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    {
+        var code = (invitation ?? "").Trim().ToUpperInvariant();
+        if (code.Length is 0 or > 16) return InvitationNotFound();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var invited = await db.Delegates.AsNoTracking().FirstOrDefaultAsync(d => d.InvitationCode == code);
+        if (invited is null) return InvitationNotFound();
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == invited.MeetingId)
+            .Select(m => new PhoneMeeting(m.Id, m.PublicCode, m.Title, m.Status, m.Places)).FirstAsync();
+        EnsureDeviceCookie(ctx);
+        var form = new PhoneForm(Guid.NewGuid().ToString("N"), invited.Name, invited.Organization, Invitation: invited.InvitationCode);
+        return FormPage(ctx, antiforgery, meeting, form, null, StatusCodes.Status200OK);
+    }
+
+    private static IResult InvitationNotFound() =>
+        Message("Không tìm thấy giấy mời", "Mã giấy mời không đúng. Hãy hỏi bộ phận tiếp nhận hoặc quét mã QR trên màn chiếu.", StatusCodes.Status404NotFound);
+
     private static async Task<IResult> Submit(string code, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
         IAntiforgery antiforgery, MeetingCommands commands)
     {
@@ -82,7 +101,13 @@ public static class PhoneEndpoints
         var (form, problem) = await ReadForm(ctx, antiforgery);
         if (problem is not null) return problem;
 
-        var result = await commands.RunAsync(meeting.Id, null, null, (m, now) => m.Submit(form!.ToDraft(), now));
+        // An invitation ties the request to its delegate (the chair sees "đại biểu có giấy mời"); only this meeting's.
+        var result = await commands.RunAsync(meeting.Id, null, null, (m, now) =>
+        {
+            var invited = form!.Invitation.Length > 0 ? m.Delegates.FirstOrDefault(d => d.InvitationCode == form.Invitation) : null;
+            var draft = invited is null ? form.ToDraft() : form.ToDraft(invited.Id) with { Source = OpinionSource.Invitation };
+            return m.Submit(draft, now);
+        });
         if (!result.Ok)
             return FormPage(ctx, antiforgery, meeting, form!, result.Error, StatusCodes.Status422UnprocessableEntity);
         // Post/redirect/get: a refresh of the status page never re-submits.
@@ -126,7 +151,8 @@ public static class PhoneEndpoints
         var form = new PhoneForm(
             key.Length is > 0 and <= 64 ? key : Guid.NewGuid().ToString("N"),
             raw["name"].ToString(), raw["place"].ToString(), field, raw["content"].ToString(),
-            raw["mode"].ToString() == "written", raw["phone"].ToString(), raw["consent"].ToString() == "yes");
+            raw["mode"].ToString() == "written", raw["phone"].ToString(), raw["consent"].ToString() == "yes",
+            raw["invitation"].ToString().Trim().ToUpperInvariant() is { Length: <= 16 } invitation ? invitation : "");
         return (form, null);
     }
 

@@ -13,7 +13,7 @@ public sealed record PhoneMeeting(Guid Id, string Code, string Title, MeetingSta
 
 /// <summary>What the delegate typed, kept so that a refused form comes back filled in.</summary>
 public sealed record PhoneForm(string Key, string Name = "", string Place = "", OpinionField Field = OpinionField.Other,
-    string Content = "", bool WrittenOnly = false, string Phone = "", bool Consent = false)
+    string Content = "", bool WrittenOnly = false, string Phone = "", bool Consent = false, string Invitation = "")
 {
     public SpeakRequestDraft ToDraft(Guid? delegateId = null) => new(Name, Place, Field, Content,
         WrittenOnly ? SpeakMode.WrittenOnly : SpeakMode.Speak, OpinionSource.Phone,
