@@ -236,6 +236,23 @@ public sealed class ChairQueueTests : IAsyncLifetime
     }
 
     /// <summary>Three villages' requests, approved into the queue; live at step 1 unless <paramref name="start"/> is false.</summary>
+    [Fact]
+    public void A_request_from_an_invited_delegate_is_marked_as_such()
+    {
+        var meeting = LiveMeeting();
+        var hoa = meeting.AddDelegate("Phạm Thị Hoa", "Trưởng xóm", "Thôn Tây", DelegateGroup.VillageDelegate);
+        var request = meeting.Submit(Draft("Phạm Thị Hoa", "Thôn Tây", "Đề nghị nạo vét kênh tưới.") with
+            { DelegateId = hoa.Id, Source = OpinionSource.Invitation }, T0.AddMinutes(2));
+        meeting.Approve(request.Id, T0.AddMinutes(2));
+
+        var cut = Render<SpeakerQueue>(p => p.Add(x => x.Meeting, meeting));
+
+        var invited = cut.FindAll("[data-testid=queue-item]")
+            .Single(i => i.GetAttribute("data-request-number") == request.Number.ToString());
+        Assert.NotNull(invited.QuerySelector("[data-testid=badge-invited]"));
+        Assert.Single(cut.FindAll("[data-testid=badge-invited]"));
+    }
+
     private static Meeting LiveMeeting(bool start = true)
     {
         var meeting = Meeting.Create(new MeetingPlan(
