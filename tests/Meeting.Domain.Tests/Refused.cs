@@ -21,7 +21,7 @@ internal static class Refused
 
     private sealed record Snapshot(
         int Requests, int Opinions, int LastRequestNumber, int PendingEvents, int QueueVersion,
-        string Statuses, string Queue, FloorKind Floor, MeetingStatus Status, int Step)
+        string Statuses, string Queue, FloorKind Floor, MeetingStatus Status, int Step, string Delegates)
     {
         public static Snapshot Of(Meeting m) => new(
             m.Requests.Count,
@@ -33,6 +33,7 @@ internal static class Refused
             string.Join(",", m.QueuedRequests().Select(r => r.Number)),
             m.Floor.Kind,
             m.Status,
-            m.CurrentStepNumber);
+            m.CurrentStepNumber,
+            string.Join(",", m.Delegates.Select(d => $"{d.Name}|{d.Title}|{d.Organization}|{d.Group}|{d.Phone}|{d.CheckedInAt}")));
     }
 }

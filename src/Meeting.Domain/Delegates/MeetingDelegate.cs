@@ -12,20 +12,54 @@ public sealed class MeetingDelegate
 
     public MeetingDelegate(Guid meetingId, string name, string title, string organization, DelegateGroup group, string? phone = null)
     {
-        var cleanName = SearchText.Clean(name);
-        if (cleanName.Length == 0) throw new MeetingRuleException("Thiếu họ tên đại biểu.");
-        if (cleanName.Length > Meeting.MaxNameLength) throw new MeetingRuleException($"Họ tên tối đa {Meeting.MaxNameLength} ký tự.");
-        if (!Enum.IsDefined(group)) throw new MeetingRuleException("Nhóm đại biểu không hợp lệ.");
         Id = Guid.NewGuid();
         MeetingId = meetingId;
-        Name = cleanName;
-        Title = SearchText.Clean(title);
-        Organization = SearchText.Clean(organization);
-        Group = group;
-        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        Name = Title = Organization = "";
+        Update(name, title, organization, group, phone);
         // ~50 bits from an unambiguous alphabet: unguessable, yet short enough for a small QR on a printed invitation.
         InvitationCode = Tokens.NewShortCode(InvitationCodeLength);
     }
+
+    public const int MaxTextLength = 120;
+
+    /// <summary>Corrects the person's details; the invitation code and check-in stay as they are.</summary>
+    public void Update(string name, string title, string organization, DelegateGroup group, string? phone)
+    {
+        var cleanName = SearchText.Clean(name);
+        if (cleanName.Length == 0) throw new MeetingRuleException("Thiếu họ tên đại biểu.");
+        if (cleanName.Length > Meeting.MaxNameLength) throw new MeetingRuleException($"Họ tên tối đa {Meeting.MaxNameLength} ký tự.");
+        var cleanTitle = SearchText.Clean(title);
+        var cleanOrganization = SearchText.Clean(organization);
+        if (cleanTitle.Length > MaxTextLength) throw new MeetingRuleException($"Chức vụ tối đa {MaxTextLength} ký tự.");
+        if (cleanOrganization.Length > MaxTextLength) throw new MeetingRuleException($"Cơ quan, đơn vị hoặc thôn, xóm tối đa {MaxTextLength} ký tự.");
+        if (!Enum.IsDefined(group)) throw new MeetingRuleException("Nhóm đại biểu không hợp lệ.");
+        var cleanPhone = CleanPhone(phone);
+        Name = cleanName;
+        Title = cleanTitle;
+        Organization = cleanOrganization;
+        Group = group;
+        Phone = cleanPhone;
+    }
+
+    /// <summary>"0912 345 678", "0912.345.678" and "+84912345678" are all accepted; letters are not.</summary>
+    public static string? CleanPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var digits = string.Concat(phone.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-' and not '(' and not ')'));
+        var body = digits.StartsWith('+') ? digits[1..] : digits;
+        if (body.Length is < 8 or > 15 || !body.All(char.IsAsciiDigit))
+            throw new MeetingRuleException("Số điện thoại không hợp lệ (chỉ gồm chữ số, 8–15 số).");
+        return digits;
+    }
+
+    /// <summary>Who this person is for a re-import: the same name in the same place is the same delegate.</summary>
+    public static string IdentityKey(string? name, string? organization) => $"{SearchText.Fold(name)}|{SearchText.Fold(organization)}";
+
+    public string Identity => IdentityKey(Name, Organization);
+
+    public bool Differs(DelegateDraft row) =>
+        Name != SearchText.Clean(row.Name) || Title != SearchText.Clean(row.Title) || Organization != SearchText.Clean(row.Organization)
+        || Group != row.Group || Phone != CleanPhone(row.Phone);
 
     public Guid Id { get; private set; }
     public Guid MeetingId { get; private set; }

@@ -37,4 +37,7 @@ public static class EventKinds
     public const string ProjectorOverridden = "ProjectorOverridden";
     public const string AttendanceChanged = "AttendanceChanged";
     public const string DelegateAdded = "DelegateAdded";
+    public const string DelegateEdited = "DelegateEdited";
+    public const string DelegateRemoved = "DelegateRemoved";
+    public const string DelegatesImported = "DelegatesImported";
 }
