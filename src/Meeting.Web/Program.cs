@@ -4,6 +4,8 @@ using DoiThoai.Web;
 using DoiThoai.Web.Components;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Account;
+using DoiThoai.Web.Features.Delegates.Import;
+using DoiThoai.Web.Features.Delegates.Invitations;
 using DoiThoai.Web.Features.Phone;
 using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Live;
@@ -68,6 +70,8 @@ app.MapStaticAssets();
 app.MapHub<MeetingHub>(MeetingHub.Path);
 app.MapAccountEndpoints();
 app.MapPhoneEndpoints();
+app.MapDelegateImportEndpoints();
+app.MapInvitationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

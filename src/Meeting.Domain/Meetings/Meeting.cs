@@ -17,7 +17,7 @@ public sealed partial class Meeting
 
     private Meeting()
     {
-        Title = Venue = HostOffice = Audience = PlanNumber = PublicCode = "";
+        Title = Venue = HostOffice = Audience = PlanNumber = PublicCode = Content = "";
         Floor = new FloorHolder(0);
     }
 
@@ -33,6 +33,7 @@ public sealed partial class Meeting
             Form = plan.Form,
             HostOffice = plan.HostOffice,
             Audience = plan.Audience,
+            Content = (plan.Content ?? "").Trim(),
             Venue = plan.Venue,
             ScheduledStart = plan.ScheduledStart,
             ExpectedAttendance = plan.ExpectedAttendance,
@@ -56,6 +57,8 @@ public sealed partial class Meeting
     /// <summary>Đối tượng đối thoại: who the chairs face ("Nhân dân xã Giao Minh").</summary>
     public string Audience { get; private set; }
     public string Venue { get; private set; }
+    /// <summary>Nội dung đối thoại: what the plan asks the people to raise (printed on invitations and in the minutes).</summary>
+    public string Content { get; private set; }
     public DateTimeOffset ScheduledStart { get; private set; }
     public int ExpectedAttendance { get; private set; }
     public string PlanNumber { get; private set; }
@@ -167,7 +170,8 @@ public sealed record MeetingPlan(
     DialogueForm Form = DialogueForm.Direct,
     IReadOnlyList<string>? PlacesList = null,
     int SpeakingLimitSeconds = Meeting.DefaultSpeakingLimitSeconds,
-    int AnswerLimitSeconds = Meeting.DefaultAnswerLimitSeconds)
+    int AnswerLimitSeconds = Meeting.DefaultAnswerLimitSeconds,
+    string? Content = null)
 {
     public IReadOnlyList<string> Places => PlacesList ?? [];
 }

@@ -55,7 +55,10 @@ public static class DemoMeeting
             HostOffice: $"Văn phòng Đảng ủy xã {Commune}",
             Audience: $"Nhân dân xã {Commune}",
             Form: DialogueForm.Direct,
-            PlacesList: Places));
+            PlacesList: Places,
+            Content: "Công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền trong thực hiện chủ trương, chính sách, pháp luật của Đảng và Nhà nước; "
+                + "phát triển kinh tế - văn hóa - xã hội (quản lý đất đai, tài chính ngân sách, y tế, văn hóa, giáo dục, nông nghiệp, "
+                + "xây dựng nông thôn mới, chế độ chính sách); an toàn giao thông, an ninh trật tự trên địa bàn."));
 
         meeting.Announce();
         AddInvitedDelegates(meeting);

@@ -18,6 +18,8 @@ public static class StaffRoles
     // Comma lists, as [Authorize(Roles = ...)] takes them.
     public const string ChairSeat = "Admin,Organizer,Chair";
     public const string ReceptionSeat = "Admin,Organizer,Chair,Reception";
+    /// <summary>Who keeps the invitation list: the office that organizes the meeting and the reception desk.</summary>
+    public const string DelegateList = "Admin,Organizer,Reception";
     public const string SecretarySeat = "Admin,Organizer,Chair,Secretary";
     public const string ProjectorControl = "Admin,Organizer,Chair,Secretary";
     public const string AnswerStaff = "Admin,Organizer,Chair,Secretary,Reception,Department";

@@ -119,6 +119,10 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentStepNumber")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,6 @@
+namespace DoiThoai.Web.Features.Delegates.Import;
+
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapDelegateImportEndpoints(this IEndpointRouteBuilder app) => app;
+}
