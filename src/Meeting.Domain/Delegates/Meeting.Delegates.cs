@@ -110,6 +110,7 @@ public sealed partial class Meeting
     public MeetingDelegate AddWalkIn(string name, string organization, DateTimeOffset now)
     {
         var added = AddDelegate(name, "", organization, DelegateGroup.People);
+        added.MarkWalkIn();
         return CheckIn(added.Id, now);
     }
 

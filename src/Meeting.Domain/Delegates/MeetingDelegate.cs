@@ -72,6 +72,10 @@ public sealed class MeetingDelegate
     public string? Phone { get; private set; }
     public string InvitationCode { get; private set; }
     public DateTimeOffset? CheckedInAt { get; private set; }
+    /// <summary>Came without an invitation and was added at the door (the minutes count them apart).</summary>
+    public bool IsWalkIn { get; private set; }
+
+    internal void MarkWalkIn() => IsWalkIn = true;
 
     public bool IsPresent => CheckedInAt is not null;
 

@@ -1,0 +1,45 @@
+namespace DoiThoai.Domain;
+
+public sealed record NoticeCounts(int Resolved, int Unresolved)
+{
+    /// <summary>Resolved = answered at the meeting; every other discussed opinion still needs a written answer.</summary>
+    public static NoticeCounts Of(Meeting meeting)
+    {
+        var discussed = MinutesDraft.Discussed(meeting);
+        var resolved = discussed.Count(o => o.Outcome == OpinionOutcome.AnsweredAtMeeting);
+        return new(resolved, discussed.Count - resolved);
+    }
+}
+
+/// <summary>An opinion the notice hands to a department, with the date its written answer is due.</summary>
+public sealed record NoticeAssignment(int OpinionNumber, string SubmitterName, string SubmitterPlace, string Content,
+    OpinionOutcome Outcome, string Department, IReadOnlyList<string> Coordinating, DateOnly AnswerDue);
+
+/// <summary>
+/// The conclusion notice (Mẫu 9), drafted from the meeting: due 10 working days after the meeting (15 when the matters
+/// are complex); each unresolved opinion goes to its lead department, which answers 15 working days after the notice.
+/// </summary>
+public sealed record ConclusionNotice(DateOnly MeetingDate, DateOnly NoticeDue, DateOnly NoticeDate, NoticeCounts Counts,
+    IReadOnlyList<NoticeAssignment> Assignments)
+{
+    public const int NoticeWorkingDays = 10;
+    public const int ComplexNoticeWorkingDays = 15;
+    public const int AnswerWorkingDays = 15;
+    public const string Unassigned = "(chưa giao phòng, ban)";
+
+    /// <param name="noticeDate">The day the notice is signed; when null, the last day it may be.</param>
+    public static ConclusionNotice Draft(Meeting meeting, WorkingCalendar calendar, DateOnly? noticeDate = null, bool complex = false)
+    {
+        var meetingDate = DateOnly.FromDateTime(Clock.ToHallTime(meeting.StartedAt ?? meeting.ScheduledStart).DateTime);
+        var due = calendar.AddWorkingDays(meetingDate, complex ? ComplexNoticeWorkingDays : NoticeWorkingDays);
+        var issued = noticeDate ?? due;
+        var answerDue = calendar.AddWorkingDays(issued, AnswerWorkingDays);
+        var assignments = MinutesDraft.Discussed(meeting)
+            .Where(o => o.Outcome != OpinionOutcome.AnsweredAtMeeting)
+            .Select(o => new NoticeAssignment(o.Number, o.SubmitterName, o.SubmitterPlace, o.Content, o.Outcome,
+                o.LeadAssignment?.DepartmentName ?? Unassigned,
+                o.Assignments.Where(a => !a.IsLead).Select(a => a.DepartmentName).ToList(), answerDue))
+            .ToList();
+        return new(meetingDate, due, issued, NoticeCounts.Of(meeting), assignments);
+    }
+}

@@ -1,0 +1,121 @@
+namespace DoiThoai.Domain;
+
+/// <summary>One part of the minutes (Mẫu 8) as the meeting's record writes it; the secretary may rewrite it.</summary>
+public sealed record MinutesSection(string Key, string Heading, string Generated, bool SecretaryWrites = false);
+
+public static class MinutesKeys
+{
+    public const string Opening = "opening";
+    public const string Attendance = "attendance";
+    public const string Content = "content";
+    public const string Proceedings = "proceedings";
+    public const string Conclusion = "conclusion";
+    public const string Closing = "closing";
+    public static string Opinion(int number) => $"opinion-{number}";
+    public static string Answer(int number) => $"answer-{number}";
+}
+
+/// <summary>
+/// Builds the minutes from what the meeting already knows — plan, check-ins, agenda times, opinions and the journal —
+/// in the order of Mẫu 8. It is rebuilt on every change; the secretary's edits are kept beside it (<see cref="MinutesMerge"/>).
+/// </summary>
+public static class MinutesDraft
+{
+    private static readonly HashSet<string> AnswerEvents =
+        [EventKinds.DepartmentsAssigned, EventKinds.DepartmentCalled, EventKinds.ChairAnswering, EventKinds.OutcomeSet];
+
+    public static string Chairs(Meeting meeting) =>
+        string.Join(" và ", meeting.Chairs.Select(c => $"đồng chí {c.Name}, {c.Title}"));
+
+    public static IReadOnlyList<Opinion> Discussed(Meeting meeting)
+    {
+        var raised = meeting.Requests
+            .Where(r => !r.IsFollowUp && r.OpinionId is not null && r.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking
+                or SpeakRequestStatus.Spoken or SpeakRequestStatus.WrittenOnly)
+            .Select(r => r.OpinionId!.Value).ToHashSet();
+        return meeting.Opinions
+            .Where(o => o.MergedIntoId is null && (raised.Contains(o.Id) || o.Outcome != OpinionOutcome.None))
+            .OrderBy(o => o.Number).ToList();
+    }
+
+    public static IReadOnlyList<MinutesSection> Build(Meeting meeting, IReadOnlyList<MeetingEvent> journal)
+    {
+        var sections = new List<MinutesSection>
+        {
+            new(MinutesKeys.Opening, "", Opening(meeting)),
+            new(MinutesKeys.Attendance, "1. Thành phần", Attendance(meeting)),
+            new(MinutesKeys.Content, "2. Nội dung đối thoại", meeting.Content),
+            new(MinutesKeys.Proceedings, "3. Diễn biến hội nghị", Proceedings(meeting)),
+        };
+        var discussed = Discussed(meeting);
+        for (var i = 0; i < discussed.Count; i++)
+        {
+            var opinion = discussed[i];
+            sections.Add(new(MinutesKeys.Opinion(opinion.Number), i == 0 ? "4. Thảo luận" : "",
+                $"Ý kiến {i + 1}: Ông (bà) {opinion.SubmitterName}{Place(opinion.SubmitterPlace)}: {opinion.Content}", SecretaryWrites: true));
+            sections.Add(new(MinutesKeys.Answer(opinion.Number), "", Answer(opinion, journal), SecretaryWrites: true));
+        }
+        if (discussed.Count == 0) sections.Add(new(MinutesKeys.Opinion(0), "4. Thảo luận", "Không có ý kiến phát biểu.", SecretaryWrites: true));
+        sections.Add(new(MinutesKeys.Conclusion, "5. Kết luận Hội nghị", Conclusion(meeting), SecretaryWrites: true));
+        sections.Add(new(MinutesKeys.Closing, "", meeting.EndedAt is { } end
+            ? $"Hội nghị kết thúc hồi {HourMinute(end)} cùng ngày./."
+            : "Hội nghị kết thúc hồi … giờ … phút./."));
+        return sections;
+    }
+
+    private static string Opening(Meeting meeting)
+    {
+        var at = Clock.ToHallTime(meeting.StartedAt ?? meeting.ScheduledStart);
+        return $"Vào hồi {HourMinute(at)} ngày {at:dd/MM/yyyy}, tại {meeting.Venue}, đã tổ chức Hội nghị đối thoại giữa "
+            + $"{Chairs(meeting)} với {meeting.Audience}.";
+    }
+
+    private static string Attendance(Meeting meeting)
+    {
+        var lines = new List<string> { $"- Chủ trì hội nghị: {Chairs(meeting)}." };
+        var city = meeting.Delegates.Where(d => d.Group == DelegateGroup.CityDelegate && d.IsPresent).ToList();
+        if (city.Count > 0)
+            lines.Add($"- Đại biểu thành phố: {string.Join("; ", city.Select(d => d.Title.Length > 0 ? $"đồng chí {d.Name}, {d.Title}" : $"đồng chí {d.Name}"))}.");
+        foreach (var group in meeting.AttendanceByGroup().Where(g => g.Group != DelegateGroup.CityDelegate))
+        {
+            var walkIns = group.Group == DelegateGroup.People ? meeting.Delegates.Count(d => d.Group == DelegateGroup.People && d.IsPresent && d.IsWalkIn) : 0;
+            lines.Add($"- {group.Group.ToVietnamese()}: {group.Present}/{group.Invited} người được mời có mặt"
+                + (walkIns > 0 ? $" (trong đó {walkIns} người đến không có giấy mời)." : "."));
+        }
+        var present = meeting.Delegates.Count(d => d.IsPresent);
+        lines.Add(meeting.Delegates.Count == 0
+            ? "- Tổng số đại biểu và Nhân dân dự hội nghị: … người."
+            : $"- Tổng số đại biểu và Nhân dân dự hội nghị: {present} người (được mời {meeting.Delegates.Count(d => !d.IsWalkIn)}).");
+        return string.Join("\n", lines);
+    }
+
+    private static string Proceedings(Meeting meeting)
+    {
+        var started = meeting.Agenda.Where(s => s.StartedAt is not null).OrderBy(s => s.Number).ToList();
+        if (started.Count == 0) return "";
+        return string.Join("\n", started.Select(s => $"- {HourMinute(s.StartedAt!.Value)}: {s.Title}."));
+    }
+
+    private static string Answer(Opinion opinion, IReadOnlyList<MeetingEvent> journal)
+    {
+        var subjects = opinion.Assignments.Select(a => a.Id).Append(opinion.Id).ToHashSet();
+        var lines = journal.Where(e => e.SubjectId is { } id && subjects.Contains(id) && AnswerEvents.Contains(e.Kind))
+            .Select(e => "- " + e.Text).ToList();
+        return lines.Count == 0 ? "- Trả lời: …" : string.Join("\n", lines);
+    }
+
+    private static string Conclusion(Meeting meeting)
+    {
+        var counts = NoticeCounts.Of(meeting);
+        return $"Tại hội nghị đã có {counts.Resolved} ý kiến được giải quyết; {counts.Unresolved} ý kiến chưa giải quyết, "
+            + "giao các cơ quan, đơn vị tiếp tục tham mưu trả lời bằng văn bản theo thời hạn quy định.";
+    }
+
+    private static string Place(string place) => place.Length > 0 ? $", {place}" : "";
+
+    public static string HourMinute(DateTimeOffset at)
+    {
+        var hall = Clock.ToHallTime(at);
+        return $"{hall:HH} giờ {hall:mm}";
+    }
+}

@@ -1,0 +1,150 @@
+using static DoiThoai.Domain.Tests.TestMeetings;
+
+namespace DoiThoai.Domain.Tests;
+
+/// <summary>The minutes (Mẫu 8) and the conclusion notice (Mẫu 9) built from a played meeting and its journal.</summary>
+public class MinutesTests
+{
+    private static readonly DepartmentRef Economy = Department("Phòng Kinh tế");
+    private static readonly DepartmentRef Police = Department("Công an xã");
+
+    private sealed class Played
+    {
+        public Meeting Meeting { get; } = Draft();
+        public List<MeetingEvent> Journal { get; } = [];
+        public Opinion First { get; set; } = default!;
+        public Opinion Second { get; set; } = default!;
+
+        public void Record() => Journal.AddRange(Meeting.TakeEvents());
+    }
+
+    /// <summary>Two delegates invited from a village (one comes), a city guest, a walk-in; two opinions, one answered in the hall.</summary>
+    private static Played Play()
+    {
+        var p = new Played();
+        var m = p.Meeting;
+        m.Announce();
+        var guest = m.AddDelegate("Vũ Đức Bình", "Phó Chủ tịch UBND thành phố", "UBND thành phố", DelegateGroup.CityDelegate);
+        var hoa = m.AddDelegate("Phạm Thị Hoa", "Trưởng xóm", "Thôn Tây", DelegateGroup.VillageDelegate);
+        m.AddDelegate("Lê Văn Nam", "Bí thư chi bộ", "Thôn Nam", DelegateGroup.VillageDelegate);
+        m.Start(T0);
+        m.CheckIn(guest.Id, At(-600));
+        m.CheckIn(hoa.Id, At(-300));
+        m.AddWalkIn("Đỗ Văn Tâm", "Thôn Đông", At(-200));
+        m.GoToStep(StandardAgenda.SpeakingStep, At(1800), confirmGoingBack: false);
+        m.Queue("Nguyễn Văn An", "Thôn Đông", 1800);
+        m.Queue("Trần Thị Bích", "Thôn Nam", 1810);
+        p.Record();
+
+        m.SpeakNext(1900);
+        m.SpeakNext(2000);
+        p.First = m.Opinions.Single(o => o.SubmitterName == "Nguyễn Văn An");
+        p.Second = m.Opinions.Single(o => o.SubmitterName == "Trần Thị Bích");
+        m.AssignDepartments(p.First.Id, [Economy, Police], Economy.Id, At(2100));
+        m.CallDepartment(p.First.LeadAssignment!.Id, At(2110));
+        m.FinishTurn(At(2200));
+        m.AnswerByChair(p.Second.Id, At(2300));
+        m.FinishTurn(At(2350));
+        m.SetOutcome(p.Second.Id, OpinionOutcome.AnsweredAtMeeting, At(2400));
+        p.Record();
+        return p;
+    }
+
+    private static string Text(IReadOnlyList<MinutesSection> sections, string key) => sections.Single(s => s.Key == key).Generated;
+
+    [Fact]
+    public void Minutes_follow_the_form_with_what_the_meeting_recorded()
+    {
+        var p = Play();
+        p.Meeting.SetOutcome(p.First.Id, OpinionOutcome.AnswerInWriting, At(2500));
+        p.Meeting.End(At(9000));
+        p.Record();
+
+        var sections = MinutesDraft.Build(p.Meeting, p.Journal);
+
+        Assert.Equal(["", "1. Thành phần", "2. Nội dung đối thoại", "3. Diễn biến hội nghị", "4. Thảo luận", "", "", "", "5. Kết luận Hội nghị", ""],
+            sections.Select(s => s.Heading));
+        Assert.StartsWith("Vào hồi 14 giờ 00 ngày 09/05/2026, tại Hội trường UBND xã Giao Minh, đã tổ chức Hội nghị đối thoại giữa đồng chí Trần Văn Hùng, Bí thư Đảng ủy và đồng chí Lê Thị Mai",
+            Text(sections, MinutesKeys.Opening));
+        var attendance = Text(sections, MinutesKeys.Attendance);
+        Assert.Contains("Đại biểu thành phố: đồng chí Vũ Đức Bình, Phó Chủ tịch UBND thành phố", attendance);
+        Assert.Contains("Đại biểu thôn, xóm: 1/2", attendance);
+        Assert.Contains("trong đó 1 người đến không có giấy mời", attendance);
+        Assert.Contains("dự hội nghị: 3 người (được mời 3)", attendance);
+        Assert.Contains("- 14 giờ 30: Nhân dân phát biểu", Text(sections, MinutesKeys.Proceedings));
+        Assert.StartsWith("Ý kiến 1: Ông (bà) Nguyễn Văn An, Thôn Đông: Đề nghị xã", Text(sections, MinutesKeys.Opinion(p.First.Number)));
+        Assert.StartsWith("Ý kiến 2: Ông (bà) Trần Thị Bích, Thôn Nam", Text(sections, MinutesKeys.Opinion(p.Second.Number)));
+        var firstAnswer = Text(sections, MinutesKeys.Answer(p.First.Number));
+        Assert.Contains("Giao Phòng Kinh tế chủ trì trả lời", firstAnswer);
+        Assert.Contains("Mời Phòng Kinh tế trả lời ý kiến số", firstAnswer);
+        Assert.Contains("Trả lời bằng văn bản", firstAnswer);
+        Assert.Contains("Chủ trì trả lời ý kiến số", Text(sections, MinutesKeys.Answer(p.Second.Number)));
+        Assert.StartsWith("Tại hội nghị đã có 1 ý kiến được giải quyết; 1 ý kiến chưa giải quyết", Text(sections, MinutesKeys.Conclusion));
+        Assert.Equal("Hội nghị kết thúc hồi 16 giờ 30 cùng ngày./.", Text(sections, MinutesKeys.Closing));
+    }
+
+    [Fact]
+    public void An_edited_section_stays_as_edited_and_new_events_come_as_additions_to_review()
+    {
+        var p = Play();
+        var before = MinutesDraft.Build(p.Meeting, p.Journal);
+        var key = MinutesKeys.Answer(p.First.Number);
+        var edit = new MinutesEdit(key, "Đồng chí Trưởng phòng Kinh tế giải trình: đường sẽ được sửa trong quý I.",
+            Text(before, key), 1, "thuky", At(2200));
+
+        p.Meeting.SetOutcome(p.First.Id, OpinionOutcome.AnswerInWriting, At(2500));
+        p.Record();
+        var part = MinutesMerge.Merge(MinutesDraft.Build(p.Meeting, p.Journal).Single(s => s.Key == key), edit);
+
+        Assert.True(part.Edited);
+        Assert.Equal(edit.Text, part.Text);
+        Assert.NotNull(part.Additions);
+        Assert.Contains("Trả lời bằng văn bản", part.Additions);
+        Assert.DoesNotContain("Giao Phòng Kinh tế", part.Additions); // already there when the secretary wrote
+    }
+
+    [Fact]
+    public void Unedited_sections_follow_the_meeting_and_nothing_new_means_no_additions()
+    {
+        var p = Play();
+        var sections = MinutesDraft.Build(p.Meeting, p.Journal);
+        var conclusion = sections.Single(s => s.Key == MinutesKeys.Conclusion);
+
+        var unedited = MinutesMerge.Merge(conclusion, null);
+        var edited = MinutesMerge.Merge(conclusion, new MinutesEdit(conclusion.Key, "Kết luận của chủ trì.", conclusion.Generated, 3, "thuky", At(3000)));
+
+        Assert.Equal((conclusion.Generated, false, null), (unedited.Text, unedited.Edited, unedited.Additions));
+        Assert.Equal(("Kết luận của chủ trì.", true, (string?)null, 3), (edited.Text, edited.Edited, edited.Additions, edited.Version));
+    }
+
+    [Fact]
+    public void Notice_counts_and_hands_each_unresolved_opinion_to_its_department_with_a_working_day_deadline()
+    {
+        var p = Play();
+        p.Meeting.SetOutcome(p.First.Id, OpinionOutcome.AnswerInWriting, At(2500));
+
+        var notice = ConclusionNotice.Draft(p.Meeting, WorkingCalendar.Vietnam());
+
+        Assert.Equal(new NoticeCounts(1, 1), notice.Counts);
+        // Meeting on Saturday 09/05/2026: the notice within 10 working days, answers 15 working days after it.
+        Assert.Equal(new DateOnly(2026, 5, 22), notice.NoticeDue);
+        var item = Assert.Single(notice.Assignments);
+        Assert.Equal((p.First.Number, "Phòng Kinh tế", new DateOnly(2026, 6, 12)), (item.OpinionNumber, item.Department, item.AnswerDue));
+        Assert.Equal(["Công an xã"], item.Coordinating);
+
+        var complex = ConclusionNotice.Draft(p.Meeting, WorkingCalendar.Vietnam(), complex: true);
+        Assert.Equal(new DateOnly(2026, 5, 29), complex.NoticeDue);
+        var signedEarly = ConclusionNotice.Draft(p.Meeting, WorkingCalendar.Vietnam(), noticeDate: new DateOnly(2026, 5, 15));
+        Assert.Equal(new DateOnly(2026, 6, 5), signedEarly.Assignments[0].AnswerDue);
+    }
+
+    [Fact]
+    public void An_opinion_without_a_department_still_appears_in_the_notice_marked_unassigned()
+    {
+        var p = Play();
+
+        var notice = ConclusionNotice.Draft(p.Meeting, WorkingCalendar.Vietnam());
+
+        Assert.Contains(notice.Assignments, a => a.OpinionNumber == p.First.Number && a.Department == "Phòng Kinh tế" && a.Outcome == OpinionOutcome.None);
+    }
+}
