@@ -6,6 +6,7 @@ using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Account;
 using DoiThoai.Web.Features.Delegates.Import;
 using DoiThoai.Web.Features.Delegates.Invitations;
+using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Features.Phone;
 using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Live;
@@ -38,6 +39,9 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
         o.LoginPath = "/account/login";
         o.AccessDeniedPath = "/account/denied";
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        // Scripts calling /api get a status code to act on, not a sign-in page.
+        o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
     }));
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
@@ -53,6 +57,7 @@ builder.Services.AddSignalR();
 builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();
 builder.Services.AddSingleton<ProjectorLinks>();
+builder.Services.AddSingleton<MinutesStore>();
 builder.Services.AddPhonePages(builder.Configuration);
 
 var app = builder.Build();
@@ -72,9 +77,24 @@ app.MapAccountEndpoints();
 app.MapPhoneEndpoints();
 app.MapDelegateImportEndpoints();
 app.MapInvitationEndpoints();
+app.MapMinutesEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int apiStatus)
+{
+    if (!ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+    ctx.Response.StatusCode = apiStatus;
+    return ctx.Response.WriteAsJsonAsync(new
+    {
+        Message = apiStatus == StatusCodes.Status401Unauthorized ? "Phiên đăng nhập đã hết. Hãy đăng nhập lại." : MeetingCommands.NoPermission,
+    });
+}
 
 public partial class Program;

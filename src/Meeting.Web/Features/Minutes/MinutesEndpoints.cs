@@ -1,0 +1,49 @@
+using DoiThoai.Domain;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DoiThoai.Web.Features.Minutes;
+
+/// <summary>What the minutes editor's script reads and saves. JSON only, so a cross-site form cannot post here.</summary>
+public static class MinutesEndpoints
+{
+    public sealed record PartDto(string Key, string Heading, string Text, string Generated, bool Edited, string? Additions,
+        int Version, bool SecretaryWrites);
+
+    public sealed record MinutesDto(Guid MeetingId, long Sequence, string Status, int? FloorOpinionNumber, IReadOnlyList<PartDto> Parts);
+
+    public sealed record SaveRequest(string? Text, int BaseVersion, string? GeneratedBase);
+
+    public static IEndpointRouteBuilder MapMinutesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/minutes/{meetingId:guid}")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
+
+        api.MapGet("", async (Guid meetingId, MinutesStore store, CancellationToken ct) =>
+            await store.LoadAsync(meetingId, ct) is { } snapshot ? Results.Ok(ToDto(snapshot)) : NotFound());
+
+        api.MapPut("/{key}", async (Guid meetingId, string key, SaveRequest body, HttpContext http, MinutesStore store, CancellationToken ct) =>
+            await store.SaveAsync(meetingId, key, body.Text, body.BaseVersion, body.GeneratedBase, http.User.Identity?.Name ?? "?", ct) switch
+            {
+                MinutesSaveResult.Saved saved => Results.Ok(new { saved.Version, saved.EditedAt }),
+                MinutesSaveResult.Conflict c => Results.Conflict(new
+                {
+                    c.TheirText, c.TheirVersion, c.EditedBy, c.EditedAt,
+                    Message = $"{c.EditedBy} đã sửa phần này lúc {Clock.ToHallTime(c.EditedAt):HH:mm:ss}. Hãy chọn giữ bản nào.",
+                }),
+                MinutesSaveResult.Refused r => Results.BadRequest(new { r.Message }),
+                _ => Results.BadRequest(),
+            });
+        return app;
+    }
+
+    public static MinutesDto ToDto(MinutesSnapshot snapshot)
+    {
+        var floor = snapshot.Meeting.Floor.OpinionId is { } id ? snapshot.Meeting.Opinions.FirstOrDefault(o => o.Id == id)?.Number : null;
+        return new(snapshot.Meeting.Id, snapshot.Sequence, snapshot.Meeting.Status.ToString(), floor,
+            snapshot.Parts.Select(p => new PartDto(p.Section.Key, p.Section.Heading, p.Text, p.Section.Generated, p.Edited, p.Additions,
+                p.Version, p.Section.SecretaryWrites)).ToList());
+    }
+
+    private static IResult NotFound() => Results.NotFound(new { Message = "Không tìm thấy hội nghị này." });
+}

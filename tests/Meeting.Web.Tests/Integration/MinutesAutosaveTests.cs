@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DoiThoai.Domain;
+using DoiThoai.Web.Features.Minutes;
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Support;
+
+namespace DoiThoai.Web.Tests.Integration;
+
+/// <summary>The minutes over real HTTP: autosave, two secretaries on one section, a restart in the middle of typing.</summary>
+public sealed class MinutesAutosaveTests
+{
+    private static async Task<MinutesEndpoints.MinutesDto> ReadAsync(HttpClient client, Guid meetingId) =>
+        (await client.GetFromJsonAsync<MinutesEndpoints.MinutesDto>($"/api/minutes/{meetingId}"))!;
+
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, Guid meetingId, string key, string text, int baseVersion, string? generated = null) =>
+        client.PutAsJsonAsync($"/api/minutes/{meetingId}/{key}", new MinutesEndpoints.SaveRequest(text, baseVersion, generated));
+
+    [Fact]
+    public async Task A_saved_section_is_read_back_and_a_second_writer_on_an_old_version_gets_both_texts()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var first = await app.SignedInClientAsync("thuky");
+        using var second = await app.SignedInClientAsync("chutri");
+        var conclusion = (await ReadAsync(first, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion);
+        Assert.False(conclusion.Edited);
+
+        var saved = await SaveAsync(first, meeting.Id, MinutesKeys.Conclusion, "Chủ trì kết luận: giao Phòng Kinh tế rà soát.", 0, conclusion.Generated);
+        var lost = await SaveAsync(second, meeting.Id, MinutesKeys.Conclusion, "Bản của người thứ hai.", 0, conclusion.Generated);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        var conflict = await lost.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Chủ trì kết luận: giao Phòng Kinh tế rà soát.", conflict.GetProperty("theirText").GetString());
+        Assert.Equal(1, conflict.GetProperty("theirVersion").GetInt32());
+        Assert.Contains("thuky đã sửa phần này", conflict.GetProperty("message").GetString());
+        var stored = (await ReadAsync(second, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion);
+        Assert.Equal(("Chủ trì kết luận: giao Phòng Kinh tế rà soát.", true, 1), (stored.Text, stored.Edited, stored.Version));
+
+        // Having seen both, the second keeps theirs by saving over the version they were shown.
+        var kept = await SaveAsync(second, meeting.Id, MinutesKeys.Conclusion, "Bản đã thống nhất.", 1);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal(2, (await ReadAsync(first, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion).Version);
+    }
+
+    [Fact]
+    public async Task Parallel_saves_over_the_same_version_let_exactly_one_win()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignedInClientAsync("thuky")));
+        await SaveAsync(clients[0], meeting.Id, MinutesKeys.Content, "Bản đầu.", 0);
+
+        var results = await Task.WhenAll(clients.Select((c, i) => SaveAsync(c, meeting.Id, MinutesKeys.Content, $"Bản {i}", 1)));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(5, results.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        foreach (var c in clients) c.Dispose();
+    }
+
+    [Fact]
+    public async Task What_was_saved_before_a_restart_is_there_after_it()
+    {
+        var folder = TestApp.NewDataDirectory();
+        Guid meetingId;
+        await using (var before = new TestApp(folder))
+        {
+            meetingId = (await before.DemoMeetingAsync()).Id;
+            using var client = await before.SignedInClientAsync("thuky");
+            Assert.Equal(HttpStatusCode.OK, (await SaveAsync(client, meetingId, MinutesKeys.Conclusion, "Đang gõ dở: giao Công an xã", 0)).StatusCode);
+        }
+
+        await using var after = new TestApp(folder);
+        using var again = await after.SignedInClientAsync("thuky");
+        var part = (await ReadAsync(again, meetingId)).Parts.Single(p => p.Key == MinutesKeys.Conclusion);
+        Assert.Equal(("Đang gõ dở: giao Công an xã", 1), (part.Text, part.Version));
+    }
+
+    [Fact]
+    public async Task Generated_sections_follow_the_meeting_and_an_edited_one_gets_additions_not_overwrites()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var client = await app.SignedInClientAsync("thuky");
+        await app.MustAsync(meeting.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        var proceedings = (await ReadAsync(client, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Proceedings);
+        await SaveAsync(client, meeting.Id, MinutesKeys.Proceedings, "Khai mạc đúng giờ.", 0, proceedings.Generated);
+
+        await app.MustAsync(meeting.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.NextStep(now));
+        var after = (await ReadAsync(client, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Proceedings);
+
+        Assert.Equal("Khai mạc đúng giờ.", after.Text);
+        Assert.Contains("Chủ trì thông báo mục đích", after.Additions);
+        var attendance = (await ReadAsync(client, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Attendance);
+        Assert.False(attendance.Edited);
+        Assert.Contains("Chủ trì hội nghị", attendance.Text);
+    }
+
+    [Fact]
+    public async Task Bad_input_and_other_roles_are_refused_with_a_message_and_change_nothing()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var secretary = await app.SignedInClientAsync("thuky");
+        using var reception = await app.SignedInClientAsync("tiepnhan");
+
+        var tooLong = await SaveAsync(secretary, meeting.Id, MinutesKeys.Conclusion, new string('a', MinutesStore.MaxTextLength + 1), 0);
+        var foreign = await reception.PutAsJsonAsync($"/api/minutes/{meeting.Id}/{MinutesKeys.Conclusion}", new MinutesEndpoints.SaveRequest("x", 0, null));
+        var unknown = await SaveAsync(secretary, Guid.NewGuid(), MinutesKeys.Conclusion, "x", 0);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("tối đa", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Contains("không có quyền", (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.False((await ReadAsync(secretary, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion).Edited);
+    }
+}

@@ -1,0 +1,27 @@
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Tests.Integration;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DoiThoai.Web.Tests.Support;
+
+public static class StaffClient
+{
+    /// <summary>An HTTP client signed in through the real login form (antiforgery token and cookie included).</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this TestApp app, string userName)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetAsync("/account/login");
+        var antiforgery = PhoneClient.HiddenValue(await form.Content.ReadAsStringAsync(), PhoneClient.AntiforgeryField)
+            ?? throw new InvalidOperationException("The login form has no antiforgery token.");
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = StartupSeeder.DemoPassword,
+            ["returnUrl"] = "/",
+            [PhoneClient.AntiforgeryField] = antiforgery,
+        }));
+        if (signIn.Headers.Location?.OriginalString.StartsWith("/account/login", StringComparison.Ordinal) != false)
+            throw new InvalidOperationException($"Signing in as {userName} failed ({signIn.StatusCode}).");
+        return client;
+    }
+}
