@@ -7,6 +7,7 @@ using DoiThoai.Web.Features.Account;
 using DoiThoai.Web.Features.Delegates.Import;
 using DoiThoai.Web.Features.Delegates.Invitations;
 using DoiThoai.Web.Features.Minutes;
+using DoiThoai.Web.Features.Minutes.Documents;
 using DoiThoai.Web.Features.Phone;
 using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Live;
@@ -78,6 +79,7 @@ app.MapPhoneEndpoints();
 app.MapDelegateImportEndpoints();
 app.MapInvitationEndpoints();
 app.MapMinutesEndpoints();
+app.MapMinutesDocumentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
