@@ -118,3 +118,29 @@ public sealed class MinutesAutosaveTests
         Assert.False((await ReadAsync(secretary, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion).Edited);
     }
 }
+
+public sealed class MinutesNoteTests
+{
+    [Fact]
+    public async Task A_note_beside_an_opinion_reaches_the_chair_as_a_staff_note_and_other_fields_are_refused()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        var opinion = meeting.Opinions.OrderBy(o => o.Number).First();
+        using var secretary = await app.SignedInClientAsync("thuky");
+
+        var ok = await secretary.PostAsJsonAsync($"/api/minutes/{meeting.Id}/{MinutesKeys.Answer(opinion.Number)}/note",
+            new MinutesEndpoints.NoteRequest("Hộ này đã được hỗ trợ năm 2025, đề nghị chủ trì lưu ý."));
+        var refused = await secretary.PostAsJsonAsync($"/api/minutes/{meeting.Id}/{MinutesKeys.Conclusion}/note",
+            new MinutesEndpoints.NoteRequest("x"));
+        var empty = await secretary.PostAsJsonAsync($"/api/minutes/{meeting.Id}/{MinutesKeys.Opinion(opinion.Number)}/note",
+            new MinutesEndpoints.NoteRequest("  "));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Ghi chú trống", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        var notes = (await app.LoadAsync(meeting.Id)).Opinions.Single(o => o.Id == opinion.Id).Notes;
+        Assert.Contains(notes, n => n.Text.StartsWith("Hộ này đã được hỗ trợ", StringComparison.Ordinal) && n.Author == "Thư ký (thuky)");
+    }
+}

@@ -14,6 +14,8 @@ public static class MinutesEndpoints
 
     public sealed record SaveRequest(string? Text, int BaseVersion, string? GeneratedBase);
 
+    public sealed record NoteRequest(string? Text);
+
     public static IEndpointRouteBuilder MapMinutesEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/minutes/{meetingId:guid}")
@@ -34,7 +36,30 @@ public static class MinutesEndpoints
                 MinutesSaveResult.Refused r => Results.BadRequest(new { r.Message }),
                 _ => Results.BadRequest(),
             });
+        // "Ghi chú cho chủ trì" beside an opinion's box: a staff note on that opinion, shown on the chair's tablet.
+        api.MapPost("/{key}/note", async (Guid meetingId, string key, NoteRequest body, HttpContext http, MeetingCommands commands) =>
+        {
+            if (OpinionNumber(key) is not { } number)
+                return Results.BadRequest(new { Message = "Ghi chú cho chủ trì chỉ gắn với một ý kiến." });
+            var author = http.User.Identity?.Name ?? "Thư ký";
+            var result = await commands.RunAsync(meetingId, http.User, StaffRoles.SecretarySeat, (m, now) =>
+            {
+                var opinion = m.Opinions.FirstOrDefault(o => o.Number == number)
+                    ?? throw new MeetingRuleException($"Không có ý kiến số {number}.");
+                return m.AddStaffNote(opinion.Id, $"Thư ký ({author})", body.Text ?? "", now);
+            });
+            return result.Ok ? Results.Ok(new { result.Value!.Text, result.Value.At }) : Results.BadRequest(new { Message = result.Error });
+        });
         return app;
+    }
+
+    /// <summary>The opinion number of "opinion-12" or "answer-12".</summary>
+    public static int? OpinionNumber(string key)
+    {
+        var dash = key.LastIndexOf('-');
+        var prefix = dash > 0 ? key[..(dash + 1)] : "";
+        return (prefix == MinutesKeys.Opinion(0)[..^1] || prefix == MinutesKeys.Answer(0)[..^1]) && int.TryParse(key[(dash + 1)..], out var n) && n > 0
+            ? n : null;
     }
 
     public static MinutesDto ToDto(MinutesSnapshot snapshot)
