@@ -71,10 +71,22 @@ public sealed class BrowserHall : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
     }
 
+    /// <summary>
+    /// A chromium of its own with extra switches (e.g. a fake camera, which is per browser, not per context), on the
+    /// same Playwright. The caller closes it.
+    /// </summary>
+    public Task<IBrowser> LaunchBrowserAsync(params string[] extraArgs) =>
+        (_playwright ?? throw new InvalidOperationException("The browser hall is not started.")).Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = [.. ChromiumArgs, .. extraArgs],
+        });
+
     /// <summary>A new device: its own cookies, a viewport, Vietnamese locale and hall time zone.</summary>
-    public async Task<IBrowserContext> NewDeviceAsync(int width, int height, bool javaScript = true)
+    public async Task<IBrowserContext> NewDeviceAsync(int width, int height, bool javaScript = true, IBrowser? browser = null)
     {
-        var context = await Browser.NewContextAsync(new()
+        var context = await (browser ?? Browser).NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = height },

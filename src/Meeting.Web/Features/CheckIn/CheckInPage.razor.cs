@@ -19,12 +19,25 @@ public partial class CheckInPage
 
     private async Task CheckInByCodeAsync()
     {
-        var code = _code ?? "";
+        var code = _code;
         _code = "";
-        // A scanner may read the whole URL (/i/{code}); keep only the code.
-        var trimmed = code.Trim().TrimEnd('/');
+        await CheckInTextAsync(code);
+    }
+
+    /// <summary>What the camera read; true when someone was checked in.</summary>
+    private async Task<bool> CheckInScannedAsync(string text)
+    {
+        await CheckInTextAsync(text);
+        StateHasChanged(); // called from the browser, not from an event of this page
+        return _last?.Ok == true;
+    }
+
+    private Task CheckInTextAsync(string? text)
+    {
+        // A scanner reads the whole URL (/i/{code}); keep only the code. Anything else is refused as a foreign code.
+        var trimmed = (text ?? "").Trim().TrimEnd('/');
         var lastSlash = trimmed.LastIndexOf('/');
-        await RunAsync((m, now) => m.CheckInByCode(lastSlash >= 0 ? trimmed[(lastSlash + 1)..] : trimmed, now));
+        return RunAsync((m, now) => m.CheckInByCode(lastSlash >= 0 ? trimmed[(lastSlash + 1)..] : trimmed, now));
     }
 
     private Task CheckInAsync(MeetingDelegate person) => RunAsync((m, now) => m.CheckIn(person.Id, now));
