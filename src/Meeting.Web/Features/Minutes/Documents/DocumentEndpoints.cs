@@ -1,6 +1,65 @@
+using System.Globalization;
+using DoiThoai.Domain;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Authorization;
+
 namespace DoiThoai.Web.Features.Minutes.Documents;
 
+public enum MeetingDocumentKind { Minutes, Notice }
+
+/// <summary>A document ready to draw, with the notice it was drafted from; or why not: a status code and a Vietnamese message.</summary>
+public sealed record DocumentLoad(AdminDocument? Document, int Status, string? Error, ConclusionNotice? Notice = null);
+
+/// <summary>
+/// GET /minutes/{id}/bien-ban.docx and /minutes/{id}/thong-bao-ket-luan.docx. The notice takes ?ngay=yyyy-MM-dd (the
+/// day it is signed; by default the last day it may be) and ?phuctap=1 (complex matters: 15 working days, not 10).
+/// The print pages load through <see cref="LoadAsync"/> too, so both show the same text.
+/// </summary>
 public static class DocumentEndpoints
 {
-    public static IEndpointRouteBuilder MapMinutesDocumentEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapMinutesDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var documents = app.MapGroup("/minutes/{meetingId:guid}")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
+        documents.MapGet("/bien-ban.docx", (Guid meetingId, MinutesStore store, CancellationToken ct) =>
+            DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, ct));
+        documents.MapGet("/thong-bao-ket-luan.docx", (Guid meetingId, string? ngay, string? phuctap, MinutesStore store, CancellationToken ct) =>
+            DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, ct));
+        return app;
+    }
+
+    public static async Task<DocumentLoad> LoadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay,
+        string? phuctap, CancellationToken ct = default)
+    {
+        DateOnly? signed = null;
+        if (!string.IsNullOrWhiteSpace(ngay))
+        {
+            if (!DateOnly.TryParseExact(ngay.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return Refused(StatusCodes.Status400BadRequest, $"Ngày ký thông báo \"{ngay}\" không hợp lệ. Hãy ghi theo dạng năm-tháng-ngày, ví dụ 2026-11-23.");
+            signed = date;
+        }
+        var snapshot = await store.LoadAsync(meetingId, ct);
+        if (snapshot is null) return Refused(StatusCodes.Status404NotFound, "Không tìm thấy hội nghị này.");
+        if (kind == MeetingDocumentKind.Minutes) return new(MinutesDocument.From(snapshot), StatusCodes.Status200OK, null);
+
+        var meeting = snapshot.Meeting;
+        if (signed is { } day && day < MinutesDocument.MeetingDate(meeting))
+            return Refused(StatusCodes.Status400BadRequest,
+                $"Ngày ký thông báo {Issuer.ShortDate(day)} trước ngày hội nghị {Issuer.ShortDate(MinutesDocument.MeetingDate(meeting))}.");
+        var calendar = WorkingCalendar.Vietnam();
+        var complex = phuctap?.Trim() is "1" or "true" or "True";
+        var notice = ConclusionNotice.Draft(meeting, calendar, signed, complex);
+        return new(NoticeDocument.From(meeting, notice, calendar), StatusCodes.Status200OK, null, notice);
+    }
+
+    private static async Task<IResult> DownloadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay, string? phuctap,
+        CancellationToken ct)
+    {
+        var load = await LoadAsync(store, meetingId, kind, ngay, phuctap, ct);
+        return load.Document is { } doc
+            ? Results.File(AdminDocx.Build(doc), AdminDocx.ContentType, doc.FileName)
+            : Results.Text(load.Error, "text/plain; charset=utf-8", statusCode: load.Status);
+    }
+
+    private static DocumentLoad Refused(int status, string message) => new(null, status, message);
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DoiThoai.Domain;
+
+namespace DoiThoai.Web.Features.Minutes.Documents;
+
+/// <summary>
+/// Who issues the documents, read from the meeting's host office: a Party office ("Văn phòng Đảng ủy xã Giao Minh")
+/// issues as the Party committee under "ĐẢNG CỘNG SẢN VIỆT NAM"; any other as the commune's People's Committee under
+/// the national title and motto. The commune ("xã Giao Minh") comes from the host office, else from the audience.
+/// </summary>
+public sealed partial record Issuer(bool Party, string Commune, string Place, string HostOffice)
+{
+    public const string PartyTitle = "ĐẢNG CỘNG SẢN VIỆT NAM";
+    public const string NationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    public const string Motto = "Độc lập - Tự do - Hạnh phúc";
+    /// <summary>Where the office writes by hand: a number, a name, a day.</summary>
+    public const string Blank = "…………";
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static Issuer Of(Meeting meeting)
+    {
+        var host = SearchText.Clean(meeting.HostOffice);
+        var match = CommunePattern().Match(host) is { Success: true } m ? m : CommunePattern().Match(SearchText.Clean(meeting.Audience));
+        var commune = match.Success ? $"{match.Groups["kind"].Value.ToLower(Vietnamese)} {match.Groups["name"].Value.Trim()}" : "";
+        var place = match.Success ? match.Groups["name"].Value.Trim() : Blank;
+        return new(host.Contains("Đảng", StringComparison.OrdinalIgnoreCase), commune, place, host);
+    }
+
+    /// <summary>"Đảng ủy xã Giao Minh" / "Ủy ban nhân dân xã Giao Minh", as a sentence names it.</summary>
+    public string Name => Join(Party ? "Đảng ủy" : "Ủy ban nhân dân", Commune);
+
+    /// <summary>Who the departments report to (mục 3 of the notice).</summary>
+    public string Leadership => Party ? Join("Ban Thường vụ Đảng ủy", Commune) : Name;
+
+    /// <summary>The office that follows up, as the notice assigns it: the host office when there is one.</summary>
+    public string FollowUpOffice => HostOffice.Length > 0 ? HostOffice : Party ? "Văn phòng Đảng ủy" : "Văn phòng HĐND và UBND";
+
+    public string Archive => Party ? "- Lưu VPĐU." : "- Lưu: VT.";
+
+    /// <summary>
+    /// Left and right columns of the header. The Party header names the parent committee first (Hướng dẫn 36); the
+    /// meeting does not know it, so the commune's Party organisation stands there for the office to correct if needed.
+    /// </summary>
+    public DocumentHeader Header(string kindCode, DateOnly date) => Party
+        ? new(Upper(Join("Đảng bộ", Commune)), [Upper(Name)], true,
+            $"Số {Blank}-{kindCode}/ĐU", [PartyTitle], PlaceDate(date))
+        : new(null, Commune.Length > 0 ? ["ỦY BAN NHÂN DÂN", Upper(Commune)] : [Upper(HostOffice)], false,
+            $"Số: {Blank}/{kindCode}-UBND", [NationalTitle, Motto], PlaceDate(date));
+
+    /// <summary>"Giao Minh, ngày 05 tháng 02 năm 2026": days under 10 and months 1–2 take a leading zero (NĐ 30).</summary>
+    public string PlaceDate(DateOnly date) => $"{Place}, {LongDate(date)}";
+
+    public static string LongDate(DateOnly date) =>
+        $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";
+
+    public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Upper(string text) => text.ToUpper(Vietnamese);
+
+    private static string Join(string head, string tail) => tail.Length > 0 ? $"{head} {tail}" : head;
+
+    // The unit's name is its capitalised words after the kind: "xã Giao Minh năm 2026" → "Giao Minh".
+    [GeneratedRegex(@"(?<kind>(?i:xã|phường|thị trấn|đặc khu))\s+(?<name>(?:[\p{Lu}\d][\p{L}\d]*\s?)+)")]
+    private static partial Regex CommunePattern();
+}
