@@ -10,7 +10,8 @@ public static class MinutesEndpoints
     public sealed record PartDto(string Key, string Heading, string Text, string Generated, bool Edited, string? Additions,
         int Version, bool SecretaryWrites);
 
-    public sealed record MinutesDto(Guid MeetingId, long Sequence, string Status, int? FloorOpinionNumber, IReadOnlyList<PartDto> Parts);
+    /// <summary>FloorKind (Speaker, Department, Chair) tells the editor whether to put the cursor in the opinion or the answer box.</summary>
+    public sealed record MinutesDto(Guid MeetingId, long Sequence, string Status, int? FloorOpinionNumber, string FloorKind, IReadOnlyList<PartDto> Parts);
 
     public sealed record SaveRequest(string? Text, int BaseVersion, string? GeneratedBase);
 
@@ -65,7 +66,7 @@ public static class MinutesEndpoints
     public static MinutesDto ToDto(MinutesSnapshot snapshot)
     {
         var floor = snapshot.Meeting.Floor.OpinionId is { } id ? snapshot.Meeting.Opinions.FirstOrDefault(o => o.Id == id)?.Number : null;
-        return new(snapshot.Meeting.Id, snapshot.Sequence, snapshot.Meeting.Status.ToString(), floor,
+        return new(snapshot.Meeting.Id, snapshot.Sequence, snapshot.Meeting.Status.ToString(), floor, snapshot.Meeting.Floor.Kind.ToString(),
             snapshot.Parts.Select(p => new PartDto(p.Section.Key, p.Section.Heading, p.Text, p.Section.Generated, p.Edited, p.Additions,
                 p.Version, p.Section.SecretaryWrites)).ToList());
     }
