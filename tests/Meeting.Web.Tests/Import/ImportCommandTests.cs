@@ -89,9 +89,9 @@ public sealed class ImportCommandTests(ITestOutputHelper output)
 
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var refused = await anonymous.GetAsync(path);
-        using var chair = await ImportApp.SignedInAsync(app, "chutri");
+        using var chair = await StaffClient.SignedInClientAsync(app, "chutri");
         var chairRefused = await chair.GetAsync(path);
-        using var reception = await ImportApp.SignedInAsync(app, "tiepnhan");
+        using var reception = await StaffClient.SignedInClientAsync(app, "tiepnhan");
         var download = await reception.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -147,19 +147,4 @@ internal static class ImportApp
         return sheet.ToXlsx();
     }
 
-    public static async Task<HttpClient> SignedInAsync(TestApp app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetAsync("/account/login");
-        var antiforgery = PhoneClient.HiddenValue(await form.Content.ReadAsStringAsync(), PhoneClient.AntiforgeryField);
-        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = StartupSeeder.DemoPassword,
-            ["returnUrl"] = "/",
-            [PhoneClient.AntiforgeryField] = antiforgery!,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
 }

@@ -25,27 +25,11 @@ public sealed class InvitationApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Demo = await App.DemoMeetingAsync();
-        Office = await SignInAsync(App, "vanphong");
+        Office = await StaffClient.SignedInClientAsync(App, "vanphong");
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    /// <summary>Signs in through the real login form (antiforgery token included); the client keeps the cookie.</summary>
-    public static async Task<HttpClient> SignInAsync(TestApp app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/login");
-        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = StartupSeeder.DemoPassword,
-            ["returnUrl"] = "/",
-            [PhoneClient.AntiforgeryField] = PhoneClient.HiddenValue(form, PhoneClient.AntiforgeryField)!,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
-        return client;
-    }
 }
 
 public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper output) : IClassFixture<InvitationApp>
@@ -174,7 +158,7 @@ public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper out
             Assert.Equal("/account/login", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
         }
 
-        using var chair = await InvitationApp.SignInAsync(fixture.App, "chutri");
+        using var chair = await StaffClient.SignedInClientAsync(fixture.App, "chutri");
         var denied = await chair.GetAsync($"/delegates/{Demo.Id}/giay-moi.docx");
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
         Assert.NotEqual(InvitationDocument.ContentType, denied.Content.Headers.ContentType?.MediaType);
