@@ -10,6 +10,7 @@ using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Features.Minutes.Documents;
 using DoiThoai.Web.Features.Phone;
 using DoiThoai.Web.Features.Projector;
+using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -33,7 +34,8 @@ builder.Services.AddIdentityCore<StaffUser>(o =>
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<AppDb>()
-    .AddSignInManager();
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
     cookies.ApplicationCookie?.Configure(o =>
     {
@@ -59,6 +61,8 @@ builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();
 builder.Services.AddSingleton<ProjectorLinks>();
 builder.Services.AddSingleton<MinutesStore>();
+builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();
+builder.Services.AddSingleton<UnitAccess>();
 builder.Services.AddPhonePages(builder.Configuration);
 
 var app = builder.Build();
@@ -69,6 +73,7 @@ app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMeetingUnitGuard();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

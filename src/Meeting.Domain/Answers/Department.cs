@@ -5,14 +5,16 @@ public sealed class Department
 {
     private Department() { Name = ""; }
 
-    public Department(string name, int sortOrder)
+    public Department(string name, int sortOrder, Guid unitId = default)
     {
         Id = Guid.NewGuid();
+        UnitId = unitId;
         Name = name;
         SortOrder = sortOrder;
     }
 
     public Guid Id { get; private set; }
+    public Guid UnitId { get; private set; }
     public string Name { get; private set; }
     public int SortOrder { get; private set; }
 

@@ -38,6 +38,7 @@ public sealed partial class Meeting
             ScheduledStart = plan.ScheduledStart,
             ExpectedAttendance = plan.ExpectedAttendance,
             PlanNumber = plan.PlanNumber,
+            UnitId = plan.UnitId,
             Chairs = plan.Chairs.ToList(),
             Places = plan.Places.ToList(),
             PublicCode = Tokens.NewShortCode(),
@@ -50,6 +51,8 @@ public sealed partial class Meeting
     }
 
     public Guid Id { get; private set; }
+    /// <summary>The unit (commune) that holds the meeting: its staff see it, other units' staff do not.</summary>
+    public Guid UnitId { get; private set; }
     public string Title { get; private set; }
     public MeetingKind Kind { get; private set; }
     public DialogueForm Form { get; private set; }
@@ -171,7 +174,8 @@ public sealed record MeetingPlan(
     IReadOnlyList<string>? PlacesList = null,
     int SpeakingLimitSeconds = Meeting.DefaultSpeakingLimitSeconds,
     int AnswerLimitSeconds = Meeting.DefaultAnswerLimitSeconds,
-    string? Content = null)
+    string? Content = null,
+    Guid UnitId = default)
 {
     public IReadOnlyList<string> Places => PlacesList ?? [];
 }

@@ -1,7 +1,9 @@
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Live;
+using DoiThoai.Web.Features.Units;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Components;
@@ -23,7 +25,13 @@ public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
     [Inject] protected MeetingCommands Commands { get; set; } = default!;
     [Inject] protected TimeProvider Time { get; set; } = default!;
 
+    [Inject] protected UnitAccess Units { get; set; } = default!;
+
     [Parameter] public Guid MeetingId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>Staff seats show only their own units' meetings; the projector kiosk is opened by a signed link instead.</summary>
+    protected virtual bool RequiresUnitAccess => true;
 
     protected Meeting? Meeting { get; private set; }
     protected bool NotFound { get; private set; }
@@ -45,6 +53,9 @@ public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
     {
         await using var db = await DbFactory.CreateDbContextAsync();
         Meeting = await db.LoadMeetingAsync(MeetingId, tracking: false);
+        if (Meeting is not null && RequiresUnitAccess && AuthenticationState is not null
+            && !(await Units.VisibleUnitsAsync((await AuthenticationState).User)).Contains(Meeting.UnitId))
+            Meeting = null;
         NotFound = Meeting is null;
         await OnMeetingLoadedAsync(db);
     }

@@ -9,6 +9,10 @@ namespace DoiThoai.Web.Data;
 public sealed class StaffUser : IdentityUser
 {
     public string FullName { get; set; } = "";
+    /// <summary>The unit whose data this person works on (and the units below it).</summary>
+    public Guid UnitId { get; set; }
+    /// <summary>For department staff: the department whose follow-up items are theirs.</summary>
+    public Guid? DepartmentId { get; set; }
 }
 
 public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<StaffUser>(options)
@@ -19,6 +23,7 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<S
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<MeetingDelegate> Delegates => Set<MeetingDelegate>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Unit> Units => Set<Unit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

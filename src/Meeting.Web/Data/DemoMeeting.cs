@@ -30,10 +30,10 @@ public static class DemoMeeting
     ];
 
     /// <summary>The standard departments (phòng, ban, ngành) in their usual order.</summary>
-    public static IReadOnlyList<Department> Departments() =>
-        Department.StandardNames.Select((name, index) => new Department(name, index + 1)).ToList();
+    public static IReadOnlyList<Department> Departments(Guid unitId) =>
+        Department.StandardNames.Select((name, index) => new Department(name, index + 1, unitId)).ToList();
 
-    public static Meeting Build(DateTimeOffset now, IReadOnlyList<Department> departments)
+    public static Meeting Build(DateTimeOffset now, IReadOnlyList<Department> departments, Guid? unitId = null)
     {
         ArgumentNullException.ThrowIfNull(departments);
 
@@ -56,6 +56,7 @@ public static class DemoMeeting
             Audience: $"Nhân dân xã {Commune}",
             Form: DialogueForm.Direct,
             PlacesList: Places,
+            UnitId: unitId ?? DemoUnits.GiaoMinhId,
             Content: "Công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền trong thực hiện chủ trương, chính sách, pháp luật của Đảng và Nhà nước; "
                 + "phát triển kinh tế - văn hóa - xã hội (quản lý đất đai, tài chính ngân sách, y tế, văn hóa, giáo dục, nông nghiệp, "
                 + "xây dựng nông thôn mới, chế độ chính sách); an toàn giao thông, an ninh trật tự trên địa bàn."));

@@ -11,6 +11,7 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
         m.HasKey(x => x.Id);
         m.Property(x => x.Id).ValueGeneratedNever();
         m.HasIndex(x => x.PublicCode).IsUnique();
+        m.HasIndex(x => x.UnitId);
         m.Property(x => x.Title).HasMaxLength(500);
         m.Property(x => x.PublicCode).HasMaxLength(16);
         m.ComplexCollection(x => x.Chairs, c => c.ToJson());
@@ -99,6 +100,18 @@ internal sealed class DepartmentMapping : IEntityTypeConfiguration<Department>
         d.HasKey(x => x.Id);
         d.Property(x => x.Id).ValueGeneratedNever();
         d.Property(x => x.Name).HasMaxLength(200);
+        d.HasIndex(x => x.UnitId);
+    }
+}
+
+internal sealed class UnitMapping : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> u)
+    {
+        u.HasKey(x => x.Id);
+        u.Property(x => x.Id).ValueGeneratedNever();
+        u.Property(x => x.Name).HasMaxLength(200);
+        u.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }
 

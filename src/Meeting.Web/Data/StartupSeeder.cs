@@ -11,16 +11,23 @@ public static class StartupSeeder
 {
     public const string DemoPassword = "DoiThoai2026";
 
-    public static readonly IReadOnlyList<(string UserName, string FullName, string Role)> DemoAccounts =
+    public sealed record DemoAccount(string UserName, string FullName, string Role, Guid UnitId, string? Department = null);
+
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
-        ("chutri", "Trần Văn Hùng", StaffRoles.Chair),
-        ("thuky", "Lê Thị Thu", StaffRoles.Secretary),
-        ("tiepnhan", "Phạm Văn Nam", StaffRoles.Reception),
-        ("vanphong", "Đỗ Thị Lan", StaffRoles.Organizer),
-        ("phongban", "Vũ Văn Kiên", StaffRoles.Department),
-        ("giamsat", "Hoàng Thị Mai", StaffRoles.Supervisor),
-        ("admin", "Quản trị hệ thống", StaffRoles.Admin),
+        new("chutri", "Trần Văn Hùng", StaffRoles.Chair, DemoUnits.GiaoMinhId),
+        new("thuky", "Lê Thị Thu", StaffRoles.Secretary, DemoUnits.GiaoMinhId),
+        new("tiepnhan", "Phạm Văn Nam", StaffRoles.Reception, DemoUnits.GiaoMinhId),
+        new("vanphong", "Đỗ Thị Lan", StaffRoles.Organizer, DemoUnits.GiaoMinhId),
+        new("phongban", "Vũ Văn Kiên", StaffRoles.Department, DemoUnits.GiaoMinhId, "Phòng Kinh tế"),
+        new("giamsat", "Hoàng Thị Mai", StaffRoles.Supervisor, DemoUnits.GiaoMinhId),
+        new("admin", "Quản trị hệ thống", StaffRoles.Admin, DemoUnits.GiaoMinhId),
+        new("giaohoa", "Ngô Văn Bình", StaffRoles.Organizer, DemoUnits.GiaoHoaId),
+        new("tinh", "Đinh Thị Hà", StaffRoles.Organizer, DemoUnits.ProvinceId),
     ];
+
+    /// <summary>Without demo data, a single commune holds everything until units are set up.</summary>
+    public static readonly Guid DefaultUnitId = DemoUnits.GiaoMinhId;
 
     public static async Task RunAsync(IServiceProvider services)
     {
@@ -30,9 +37,19 @@ public static class StartupSeeder
         await db.Database.MigrateAsync();
 
         var options = sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value;
+        if (!await db.Units.AnyAsync())
+        {
+            db.Units.AddRange(options.Demo ? DemoUnits.All() : [Unit.Create(DefaultUnitId, "Đơn vị", UnitKind.Commune, null)]);
+            await db.SaveChangesAsync();
+            // Data from before units existed belongs to the first commune.
+            await db.Meetings.Where(m => m.UnitId == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(m => m.UnitId, DefaultUnitId));
+            await db.Departments.Where(d => d.UnitId == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(d => d.UnitId, DefaultUnitId));
+            await db.Users.Where(u => u.UnitId == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(u => u.UnitId, DefaultUnitId));
+        }
         if (!await db.Departments.AnyAsync())
         {
-            db.Departments.AddRange(DemoMeeting.Departments());
+            db.Departments.AddRange(DemoMeeting.Departments(DefaultUnitId));
+            if (options.Demo) db.Departments.AddRange(DemoMeeting.Departments(DemoUnits.GiaoHoaId));
             await db.SaveChangesAsync();
         }
         if (!options.Demo) return;
@@ -41,18 +58,20 @@ public static class StartupSeeder
         foreach (var role in StaffRoles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (userName, fullName, role) in DemoAccounts)
+        foreach (var account in DemoAccounts)
         {
-            if (await users.FindByNameAsync(userName) is not null) continue;
-            var user = new StaffUser { UserName = userName, FullName = fullName };
+            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            var department = account.Department is null ? null
+                : await db.Departments.Where(d => d.UnitId == account.UnitId && d.Name == account.Department).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
+            var user = new StaffUser { UserName = account.UserName, FullName = account.FullName, UnitId = account.UnitId, DepartmentId = department };
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, role);
+            await users.AddToRoleAsync(user, account.Role);
         }
 
         if (!await db.Meetings.AnyAsync())
         {
-            var departments = await db.Departments.OrderBy(d => d.SortOrder).ToListAsync();
+            var departments = await db.Departments.Where(d => d.UnitId == DemoUnits.GiaoMinhId).OrderBy(d => d.SortOrder).ToListAsync();
             var commands = sp.GetRequiredService<MeetingCommands>();
             await commands.AddMeetingAsync(DemoMeeting.Build(commands.Now, departments), "Dữ liệu mẫu");
         }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Units;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Polly;
@@ -23,10 +24,12 @@ public sealed class MeetingCommands(
     IDbContextFactory<AppDb> dbFactory,
     MeetingFeed feed,
     TimeProvider clock,
+    UnitAccess units,
     ILogger<MeetingCommands> logger)
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
     public const string SaveFailed = "Chưa lưu được thay đổi do lỗi hệ thống. Vui lòng thử lại.";
+    public const string MeetingNotFound = "Không tìm thấy hội nghị.";
 
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
 
@@ -49,6 +52,8 @@ public sealed class MeetingCommands(
         Func<Meeting, DateTimeOffset, T> command, CancellationToken ct = default)
     {
         if (allowedRoles is not null && !user.IsInAny(allowedRoles)) return CommandResult<T>.Refused(NoPermission);
+        // Staff act only on their own units' meetings; the same words as for a meeting that does not exist.
+        if (allowedRoles is not null && !await units.CanSeeMeetingAsync(user, meetingId, ct)) return CommandResult<T>.Refused(MeetingNotFound);
         var actor = allowedRoles is null ? "Nhân dân" : user?.Identity?.Name ?? "?";
 
         await WriteGate.WaitAsync(ct);
@@ -80,7 +85,7 @@ public sealed class MeetingCommands(
         // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var meeting = await db.LoadMeetingAsync(meetingId, tracking: true, ct);
-        if (meeting is null) return (CommandResult<T>.Refused("Không tìm thấy hội nghị."), []);
+        if (meeting is null) return (CommandResult<T>.Refused(MeetingNotFound), []);
 
         var now = Now;
         T value;

@@ -1,4 +1,5 @@
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public interface IMeetingClient
 /// Live updates for pages without a Blazor circuit (phones) and for other programs. A client joins its meeting's
 /// group, then catches up from the journal after the last sequence it holds, and de-duplicates by sequence.
 /// </summary>
-public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory) : Hub<IMeetingClient>
+public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess units) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
     public const int MaxCatchUp = 500;
@@ -47,7 +48,7 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory) : Hub<IMeetin
     public async Task<FollowResult> FollowStaff(Guid meetingId, long afterSequence)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId)) throw new HubException("Không tìm thấy hội nghị.");
+        if (!await units.CanSeeMeetingAsync(Context.User, meetingId)) throw new HubException("Không tìm thấy hội nghị.");
         await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(meetingId));
         return await CatchUp(db, meetingId, afterSequence, staff: true);
     }

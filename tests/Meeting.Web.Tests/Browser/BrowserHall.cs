@@ -136,7 +136,7 @@ public sealed class BrowserHall : IAsyncLifetime
         var commands = App.Commands;
         await using (var db = await App.OpenDbAsync())
         {
-            var departments = await db.Departments.OrderBy(d => d.SortOrder).ToListAsync();
+            var departments = await db.Departments.Where(d => d.UnitId == DemoUnits.GiaoMinhId).OrderBy(d => d.SortOrder).ToListAsync();
             var meeting = DemoMeeting.Build(commands.Now, departments);
             await commands.AddMeetingAsync(meeting, "Kiểm thử");
             await using var check = await App.OpenDbAsync();

@@ -1,3 +1,4 @@
+using DoiThoai.Web.Data;
 using System.Text.RegularExpressions;
 using DoiThoai.Domain;
 using DoiThoai.Web.Features.Minutes;
@@ -188,7 +189,7 @@ public sealed class MinutesEditorTests(BrowserHall hall)
             {
                 // One the demo has not already given this opinion to.
                 var taken = (await hall.App.LoadAsync(id)).Opinions.Single(o => o.Number == number).Assignments.Select(a => a.DepartmentName).ToList();
-                var free = (await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync()).First(d => !taken.Contains(d.Name));
+                var free = (await db.Departments.AsNoTracking().Where(d => d.UnitId == DemoUnits.GiaoMinhId).OrderBy(d => d.SortOrder).ToListAsync()).First(d => !taken.Contains(d.Name));
                 department = free.Name;
                 await hall.App.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat,
                     (m, now) => m.AssignDepartments(head.OpinionId!.Value, [free.ToRef()], free.Id, now));

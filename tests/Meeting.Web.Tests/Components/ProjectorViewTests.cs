@@ -360,6 +360,7 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddSingleton<MeetingFeed>();
         _ctx.Services.AddSingleton<MeetingCommands>();
+        _ctx.Services.AddSingleton<DoiThoai.Web.Features.Units.UnitAccess>();
         _ctx.Services.AddSingleton<ProjectorLinks>();
         _ctx.Services.AddOptions<DoiThoaiOptions>().Configure(o => o.PublicBaseUrl = "http://192.168.1.10:5080/");
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,3 +1,4 @@
+using DoiThoai.Web.Data;
 using DoiThoai.Domain;
 using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Live;
@@ -33,7 +34,7 @@ public sealed record PlayedMeeting(Meeting Meeting, Opinion Answered, Opinion In
         var second = await SpeakAsync(app, id);
         List<Department> departments;
         await using (var db = await app.OpenDbAsync())
-            departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
+            departments = await db.Departments.AsNoTracking().Where(d => d.UnitId == DemoUnits.GiaoMinhId).OrderBy(d => d.SortOrder).ToListAsync();
         // Two departments the opinion does not have yet, so the command adds both whatever the demo prepared.
         var taken = (await app.LoadAsync(id)).FindOpinion(second).Assignments.Select(a => a.DepartmentId).ToHashSet();
         var fresh = departments.Where(d => !taken.Contains(d.Id)).Take(2).ToList();

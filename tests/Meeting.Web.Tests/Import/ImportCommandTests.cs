@@ -115,7 +115,7 @@ internal static class ImportApp
         var meeting = Meeting.Create(new MeetingPlan(
             "Hội nghị đối thoại với Nhân dân xã Giao Minh", MeetingKind.Periodic,
             [new ChairPerson("Trần Văn Hùng", "Bí thư Đảng ủy")], "Hội trường xã", app.Commands.Now.AddDays(3), 200, "Số 21-KH/ĐU",
-            PlacesList: ["Xóm 3", "Xóm 5", "Xóm 7"]));
+            PlacesList: ["Xóm 3", "Xóm 5", "Xóm 7"], UnitId: DemoUnits.GiaoMinhId));
         await app.Commands.AddMeetingAsync(meeting, "Kiểm thử");
         return meeting.Id;
     }

@@ -1,3 +1,4 @@
+using DoiThoai.Web.Data;
 using DoiThoai.Domain;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Support;
@@ -40,7 +41,7 @@ public sealed class TurnEndToEndTests
 
         await using (var db = await app.OpenDbAsync())
         {
-            var economy = await db.Departments.AsNoTracking().SingleAsync(d => d.Name == "Phòng Kinh tế");
+            var economy = await db.Departments.AsNoTracking().SingleAsync(d => d.Name == "Phòng Kinh tế" && d.UnitId == DemoUnits.GiaoMinhId);
             var assigned = await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat,
                 (m, now) => m.AssignDepartments(request.OpinionId!.Value, [economy.ToRef()], economy.Id, now));
             var assignment = Assert.Single(assigned.Value!);

@@ -78,8 +78,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A signed-in staff member as the server sees them, for calling commands directly.</summary>
-    public static ClaimsPrincipal Staff(string role, string name = "test") =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "Test"));
+    public static ClaimsPrincipal Staff(string role, string name = "test", Guid? unitId = null) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role),
+            new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, (unitId ?? DemoUnits.GiaoMinhId).ToString())], "Test"));
 
     /// <summary>A real SignalR client to /hubs/meeting (in-memory transport, or the real port).</summary>
     public HubConnection HubClient()

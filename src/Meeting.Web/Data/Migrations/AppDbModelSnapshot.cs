@@ -102,7 +102,12 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Departments");
                 });
@@ -190,6 +195,9 @@ namespace DoiThoai.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Venue")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -244,6 +252,8 @@ namespace DoiThoai.Web.Data.Migrations
 
                     b.HasIndex("PublicCode")
                         .IsUnique();
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Meetings");
                 });
@@ -482,6 +492,29 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("StaffNote");
                 });
 
+            modelBuilder.Entity("DoiThoai.Domain.Unit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Units");
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Data.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -535,6 +568,9 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -575,6 +611,9 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -589,6 +628,32 @@ namespace DoiThoai.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.Calendar.CalendarEntry", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarOverrides", (string)null);
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.Minutes.MinutesEntry", b =>

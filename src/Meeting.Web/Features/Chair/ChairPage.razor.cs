@@ -24,7 +24,7 @@ public partial class ChairPage
     protected override async Task OnMeetingLoadedAsync(AppDb db)
     {
         if (_departments.Count == 0)
-            _departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync();
+            _departments = await db.Departments.AsNoTracking().Where(d => d.UnitId == Meeting!.UnitId).OrderBy(d => d.SortOrder).ToListAsync();
     }
 
     /// <param name="reloadIfRefused">Redraw from the database, e.g. after a drag the server refused.</param>

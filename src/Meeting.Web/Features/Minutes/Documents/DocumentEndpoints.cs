@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoiThoai.Domain;
+using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Authorization;
 
@@ -21,15 +22,17 @@ public static class DocumentEndpoints
     {
         var documents = app.MapGroup("/minutes/{meetingId:guid}")
             .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
-        documents.MapGet("/bien-ban.docx", (Guid meetingId, MinutesStore store, CancellationToken ct) =>
-            DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, ct));
-        documents.MapGet("/thong-bao-ket-luan.docx", (Guid meetingId, string? ngay, string? phuctap, MinutesStore store, CancellationToken ct) =>
-            DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, ct));
+        documents.MapGet("/bien-ban.docx", async (Guid meetingId, MinutesStore store, CalendarService calendars, CancellationToken ct) =>
+            await DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, await calendars.CalendarAsync(ct), ct));
+        documents.MapGet("/thong-bao-ket-luan.docx", async (Guid meetingId, string? ngay, string? phuctap, MinutesStore store, CalendarService calendars,
+                CancellationToken ct) =>
+            await DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, await calendars.CalendarAsync(ct), ct));
         return app;
     }
 
+    /// <param name="calendar">The office's calendar (<see cref="CalendarService"/>), so the .docx and the print page agree.</param>
     public static async Task<DocumentLoad> LoadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay,
-        string? phuctap, CancellationToken ct = default)
+        string? phuctap, WorkingCalendar calendar, CancellationToken ct = default)
     {
         DateOnly? signed = null;
         if (!string.IsNullOrWhiteSpace(ngay))
@@ -46,16 +49,15 @@ public static class DocumentEndpoints
         if (signed is { } day && day < MinutesDocument.MeetingDate(meeting))
             return Refused(StatusCodes.Status400BadRequest,
                 $"Ngày ký thông báo {Issuer.ShortDate(day)} trước ngày hội nghị {Issuer.ShortDate(MinutesDocument.MeetingDate(meeting))}.");
-        var calendar = WorkingCalendar.Vietnam();
         var complex = phuctap?.Trim() is "1" or "true" or "True";
         var notice = ConclusionNotice.Draft(meeting, calendar, signed, complex);
         return new(NoticeDocument.From(meeting, notice, calendar), StatusCodes.Status200OK, null, notice);
     }
 
     private static async Task<IResult> DownloadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay, string? phuctap,
-        CancellationToken ct)
+        WorkingCalendar calendar, CancellationToken ct)
     {
-        var load = await LoadAsync(store, meetingId, kind, ngay, phuctap, ct);
+        var load = await LoadAsync(store, meetingId, kind, ngay, phuctap, calendar, ct);
         return load.Document is { } doc
             ? Results.File(AdminDocx.Build(doc), AdminDocx.ContentType, doc.FileName)
             : Results.Text(load.Error, "text/plain; charset=utf-8", statusCode: load.Status);
