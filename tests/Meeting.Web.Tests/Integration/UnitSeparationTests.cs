@@ -100,6 +100,22 @@ public sealed class UnitSeparationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_live_feed_of_another_communes_meeting_is_refused_to_a_signed_in_hub_client()
+    {
+        await using var other = _app.HubClient(await _app.SignInCookieAsync("vanphong"));
+        await using var own = _app.HubClient(await _app.SignInCookieAsync("giaohoa"));
+        await other.StartAsync();
+        await own.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowStaff), _giaoHoa.Id, 0L));
+        var followed = await own.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowStaff), _giaoHoa.Id, 0L);
+
+        Assert.Contains("Không tìm thấy", refused.Message);
+        Assert.Equal(_giaoHoa.Id, followed.MeetingId);
+        Assert.NotEmpty(followed.Missed);
+    }
+
+    [Fact]
     public async Task Commands_and_live_subscriptions_for_another_communes_meeting_are_refused()
     {
         var result = await _app.Commands.RunAsync(_giaoHoa.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));

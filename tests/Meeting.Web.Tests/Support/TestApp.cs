@@ -83,12 +83,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
             new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, (unitId ?? DemoUnits.GiaoMinhId).ToString())], "Test"));
 
     /// <summary>A real SignalR client to /hubs/meeting (in-memory transport, or the real port).</summary>
-    public HubConnection HubClient()
+    /// <param name="cookie">A signed-in staff member's cookie header (see <see cref="StaffClient.SignInCookieAsync"/>).</param>
+    public HubConnection HubClient(string? cookie = null)
     {
         var url = new Uri(BaseAddress, MeetingHub.Path);
         return new HubConnectionBuilder()
             .WithUrl(url, o =>
             {
+                if (cookie is not null) o.Headers["Cookie"] = cookie;
                 if (!_realServer)
                 {
                     o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
