@@ -23,28 +23,16 @@ public sealed partial class Meeting
 
     public static Meeting Create(MeetingPlan plan)
     {
-        if (string.IsNullOrWhiteSpace(plan.Title)) throw new MeetingRuleException("Hội nghị cần có tên.");
-        if (plan.Chairs.Count is < 1 or > 2) throw new MeetingRuleException("Hội nghị có một hoặc hai người chủ trì.");
+        var values = PlanValues.Check(plan);
         var meeting = new Meeting
         {
             Id = Guid.NewGuid(),
-            Title = plan.Title.Trim(),
-            Kind = plan.Kind,
-            Form = plan.Form,
-            HostOffice = plan.HostOffice,
-            Audience = plan.Audience,
-            Content = (plan.Content ?? "").Trim(),
-            Venue = plan.Venue,
-            ScheduledStart = plan.ScheduledStart,
-            ExpectedAttendance = plan.ExpectedAttendance,
-            PlanNumber = plan.PlanNumber,
             UnitId = plan.UnitId,
-            Chairs = plan.Chairs.ToList(),
-            Places = plan.Places.ToList(),
             PublicCode = Tokens.NewShortCode(),
             SpeakingLimitSeconds = plan.SpeakingLimitSeconds,
             AnswerLimitSeconds = plan.AnswerLimitSeconds,
         };
+        meeting.Apply(values);
         var number = 1;
         foreach (var (title, minutes) in StandardAgenda.Steps) meeting._agenda.Add(new AgendaItem(number++, title, minutes));
         return meeting;
@@ -68,6 +56,10 @@ public sealed partial class Meeting
     public List<ChairPerson> Chairs { get; private set; } = [];
     /// <summary>Villages and organizations of the meeting plan, offered on the phone form.</summary>
     public List<string> Places { get; private set; } = [];
+    /// <summary>Giấy mời và thông báo rộng rãi: 5 or 7 working days before the meeting, as the plan chose.</summary>
+    public int InvitationNoticeDays { get; private set; } = PreparationDefaults.InvitationNoticeDays;
+    /// <summary>Preparation milestones marked done (see <see cref="PreparationTimeline"/>), one per key.</summary>
+    public List<PreparationMark> PreparationMarks { get; private set; } = [];
     public MeetingStatus Status { get; private set; }
     /// <summary>The short public code phones use: /m/{code}.</summary>
     public string PublicCode { get; private set; }
@@ -175,7 +167,8 @@ public sealed record MeetingPlan(
     int SpeakingLimitSeconds = Meeting.DefaultSpeakingLimitSeconds,
     int AnswerLimitSeconds = Meeting.DefaultAnswerLimitSeconds,
     string? Content = null,
-    Guid UnitId = default)
+    Guid UnitId = default,
+    int InvitationNoticeDays = PreparationDefaults.InvitationNoticeDays)
 {
     public IReadOnlyList<string> Places => PlacesList ?? [];
 }

@@ -8,6 +8,15 @@ public enum MeetingStatus { Draft, Announced, Live, Ended }
 
 public sealed record ChairPerson(string Name, string Title);
 
+/// <summary>A preparation milestone marked done: which one (<see cref="PreparationTimeline"/> keys), on what day, by whom.</summary>
+public sealed record PreparationMark(string Key, DateOnly DoneOn, string By);
+
+public static class PreparationDefaults
+{
+    /// <summary>The plan's usual notice: invitations and the public notice at least 5 working days before (or 7).</summary>
+    public const int InvitationNoticeDays = 5;
+}
+
 public enum ProjectorMode { Follow, Message, Blank }
 
 public static class MeetingLabels
@@ -18,6 +27,8 @@ public static class MeetingLabels
         MeetingKind.Thematic => "Chuyên đề",
         _ => "Đột xuất",
     };
+
+    public static string ToVietnamese(this DialogueForm form) => form == DialogueForm.Direct ? "Trực tiếp" : "Gián tiếp";
 
     public static string ToVietnamese(this MeetingStatus status) => status switch
     {

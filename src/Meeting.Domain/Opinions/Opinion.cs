@@ -38,11 +38,73 @@ public sealed class Opinion
     public OpinionOutcome Outcome { get; private set; }
     public DateTimeOffset? OutcomeAt { get; private set; }
 
+    /// <summary>Collected before the meeting (indirect dialogue): the channel it came through; None for the hall's own.</summary>
+    public CollectedChannel Channel { get; private set; }
+    public DateOnly? ReceivedOn { get; private set; }
+    /// <summary>Given on the online form or by hand, with the person's consent: only to reach them about the answer.</summary>
+    public string? SubmitterPhone { get; private set; }
+    /// <summary>The online form's one-time key: a re-sent form finds the opinions it already made.</summary>
+    public string? SubmissionKey { get; private set; }
+    /// <summary>The day the lead department's answer must be ready (before the meeting, for agenda step 4).</summary>
+    public DateOnly? PrepareDue { get; private set; }
+    /// <summary>The answer prepared before the meeting, as the answer report (Mẫu 6) prints it.</summary>
+    public string? PreparedAnswer { get; private set; }
+    public DateTimeOffset? PreparedAt { get; private set; }
+
+    public bool IsCollected => Source == OpinionSource.BeforeMeeting;
+
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<StaffNote> Notes => _notes;
 
     public bool IsOpen => !IsClosed && MergedIntoId is null;
     public Assignment? LeadAssignment => _assignments.FirstOrDefault(a => a.IsLead);
+
+    internal static Opinion Collected(Guid meetingId, int number, CollectedOpinionDraft clean, string? submissionKey) =>
+        new(meetingId, number, clean.Name, clean.Place, clean.Field, clean.Content, OpinionSource.BeforeMeeting)
+        {
+            Channel = clean.Channel,
+            ReceivedOn = clean.ReceivedOn,
+            SubmitterPhone = clean.Phone,
+            SubmissionKey = submissionKey,
+        };
+
+    internal void EditCollected(CollectedOpinionDraft clean)
+    {
+        SubmitterName = clean.Name;
+        SubmitterPlace = clean.Place;
+        Field = clean.Field;
+        Content = clean.Content;
+        Channel = clean.Channel;
+        ReceivedOn = clean.ReceivedOn;
+        SubmitterPhone = clean.Phone;
+    }
+
+    internal void Classify(OpinionField field, Authority authority, bool outOfTopic, bool petition)
+    {
+        Field = field;
+        Authority = authority;
+        IsOutOfTopic = outOfTopic;
+        IsPetition = petition;
+    }
+
+    internal void Unmerge() => MergedIntoId = null;
+
+    internal void SetPrepareDue(DateOnly due) => PrepareDue = due;
+
+    internal void RecordPreparedAnswer(string text, DateTimeOffset now)
+    {
+        PreparedAnswer = text;
+        PreparedAt = now;
+    }
+
+    /// <summary>Makes the assigned departments exactly <paramref name="departments"/>, led by <paramref name="leadId"/>; true if anything changed.</summary>
+    internal bool ReplaceAssignments(IReadOnlyList<DepartmentRef> departments, Guid leadId, DateTimeOffset now)
+    {
+        var wanted = departments.Select(d => d.Id).ToHashSet();
+        var removed = _assignments.RemoveAll(a => !wanted.Contains(a.DepartmentId));
+        var changed = Assign(departments, leadId, now);
+        return removed > 0 || changed.Count > 0;
+    }
 
     internal void ChangeField(OpinionField field) => Field = field;
 

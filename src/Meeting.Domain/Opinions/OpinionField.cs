@@ -7,6 +7,12 @@ public enum OpinionSource { BeforeMeeting, Phone, Paper, Floor, Invitation }
 
 public enum Authority { Within, LevelAbove, LevelBelow }
 
+/// <summary>
+/// Where an opinion collected before the meeting came from (the "indirect dialogue" of seed 004): the Fatherland Front,
+/// the unions, a village Party cell, a letter, an e-mail, the public online form (Mẫu 4). None: raised in the hall.
+/// </summary>
+public enum CollectedChannel { None, Front, Unions, PartyCell, Letter, Email, OnlineForm, Other }
+
 public enum OpinionOutcome { None, AnsweredAtMeeting, AnswerInWriting, ForwardedToLevelAbove, NotedOutOfTopic }
 
 public static class OpinionLabels
@@ -29,6 +35,25 @@ public static class OpinionLabels
         OpinionOutcome.ForwardedToLevelAbove => "Chuyển cấp trên",
         OpinionOutcome.NotedOutOfTopic => "Ngoài nội dung — ghi nhận, trả lời bằng văn bản",
         _ => "Chưa có kết quả",
+    };
+
+    public static string ToVietnamese(this CollectedChannel channel) => channel switch
+    {
+        CollectedChannel.Front => "Ủy ban MTTQ",
+        CollectedChannel.Unions => "Hội, đoàn thể",
+        CollectedChannel.PartyCell => "Chi bộ thôn, xóm",
+        CollectedChannel.Letter => "Đơn thư",
+        CollectedChannel.Email => "Thư điện tử (e-mail)",
+        CollectedChannel.OnlineForm => "Phiếu trực tuyến",
+        CollectedChannel.Other => "Khác",
+        _ => "Tại hội nghị",
+    };
+
+    public static string ToVietnamese(this Authority authority) => authority switch
+    {
+        Authority.LevelAbove => "Đề xuất với cấp trên",
+        Authority.LevelBelow => "Thuộc thẩm quyền cấp dưới",
+        _ => "Thuộc thẩm quyền",
     };
 
     public static string ToVietnamese(this OpinionSource source) => source switch

@@ -16,6 +16,9 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
         m.Property(x => x.PublicCode).HasMaxLength(16);
         m.ComplexCollection(x => x.Chairs, c => c.ToJson());
         m.PrimitiveCollection(x => x.Places);
+        m.ComplexCollection(x => x.PreparationMarks, c => c.ToJson());
+        // Meetings stored before the notice was chosen had the usual 5 working days.
+        m.Property(x => x.InvitationNoticeDays).HasDefaultValue(PreparationDefaults.InvitationNoticeDays).HasSentinel(0);
         m.ComplexProperty(x => x.Floor, f => f.ComplexProperty(x => x.Timer));
         m.HasMany(x => x.Agenda).WithOne().HasForeignKey("MeetingId").OnDelete(DeleteBehavior.Cascade);
         m.HasMany(x => x.Requests).WithOne().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -30,6 +33,9 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
         m.Ignore(x => x.FloorSpeaker);
         m.Ignore(x => x.FloorAssignment);
         m.Ignore(x => x.FocusOpinion);
+        m.Ignore(x => x.MeetingDate);
+        m.Ignore(x => x.ContentAreas);
+        m.Ignore(x => x.CanEditPlan);
     }
 }
 
@@ -66,6 +72,11 @@ internal sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
         o.HasKey(x => x.Id);
         o.Property(x => x.Id).ValueGeneratedNever();
         o.Property(x => x.Content).HasMaxLength(Meeting.MaxContentLength);
+        o.Property(x => x.SubmitterPhone).HasMaxLength(20);
+        o.Property(x => x.SubmissionKey).HasMaxLength(64);
+        o.Property(x => x.PreparedAnswer).HasMaxLength(Meeting.MaxPreparedAnswerLength);
+        // The online form looks its key up before adding: a re-sent form finds what it made.
+        o.HasIndex(x => new { x.MeetingId, x.SubmissionKey }).HasFilter("SubmissionKey IS NOT NULL");
         o.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.OpinionId).OnDelete(DeleteBehavior.Cascade);
         o.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.OpinionId).OnDelete(DeleteBehavior.Cascade);
         o.Navigation(x => x.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -112,6 +112,110 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("DoiThoai.Domain.FollowUpItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnswerDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Field")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpinionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpinionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterPlace")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OpinionId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("FollowUpItems", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Domain.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,6 +250,11 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<string>("HostOffice")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitationNoticeDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -248,6 +357,23 @@ namespace DoiThoai.Web.Data.Migrations
                                 });
                         });
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "PreparationMarks", "DoiThoai.Domain.Meeting.PreparationMarks#PreparationMark", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("DoneOn");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("PreparationMarks")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("PublicCode")
@@ -317,6 +443,9 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<int>("Authority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(1500)
@@ -349,11 +478,32 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<long?>("OutcomeAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PrepareDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedAnswer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubmitterName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterPhone")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubmitterPlace")
@@ -362,7 +512,8 @@ namespace DoiThoai.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("MeetingId", "SubmissionKey")
+                        .HasFilter("SubmissionKey IS NOT NULL");
 
                     b.ToTable("Opinions");
                 });
@@ -656,6 +807,65 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.IssuedNotice", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NoticeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("IssuedNotices", (string)null);
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.ReminderSent", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId", "Kind");
+
+                    b.ToTable("FollowUpRemindersSent", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.Minutes.MinutesEntry", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -833,6 +1043,15 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DoiThoai.Domain.FollowUpItem", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DoiThoai.Domain.MeetingDelegate", b =>
                 {
                     b.HasOne("DoiThoai.Domain.Meeting", null)
@@ -865,6 +1084,24 @@ namespace DoiThoai.Web.Data.Migrations
                     b.HasOne("DoiThoai.Domain.Opinion", null)
                         .WithMany("Notes")
                         .HasForeignKey("OpinionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.IssuedNotice", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.ReminderSent", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.FollowUpItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -156,9 +157,10 @@ public static class PhoneEndpoints
         return (form, null);
     }
 
-    private static async Task<IResult> ShowStatus(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    private static async Task<IResult> ShowStatus(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery,
+        TimeProvider clock)
     {
-        var status = await FindStatus(dbFactory, token);
+        var status = await FindStatus(dbFactory, token, FollowUpService.HallDate(clock));
         if (status is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng hoặc đã bị xóa.", StatusCodes.Status404NotFound);
         var tokens = antiforgery.GetAndStoreTokens(ctx);
         return Page<PhoneStatusPage>(StatusCodes.Status200OK, new()
@@ -202,7 +204,8 @@ public static class PhoneEndpoints
     }
 
     /// <summary>Reads one request and, if it waits, counts who is ahead: cheap enough for 200 phones after every change.</summary>
-    internal static async Task<PhoneStatus?> FindStatus(IDbContextFactory<AppDb> dbFactory, string token)
+    /// <param name="today">When given, the follow-up of the opinion after the meeting (the page; the live JSON does without).</param>
+    internal static async Task<PhoneStatus?> FindStatus(IDbContextFactory<AppDb> dbFactory, string token, DateOnly? today = null)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -218,7 +221,8 @@ public static class PhoneEndpoints
         return new PhoneStatus(token, meeting.PublicCode, meeting.Title, request.Number, request.Name,
             opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "", headline, detail,
             request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
-            request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved);
+            request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
+            today is { } day ? await FollowUpService.ForCitizenAsync(db, opinion, day) : null);
     }
 
     internal static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch

@@ -21,5 +21,7 @@ public sealed record PhoneForm(string Key, string Name = "", string Place = "", 
 }
 
 /// <summary>What a delegate may see of their own request, and nothing else.</summary>
+/// <param name="FollowUp">After the conclusion notice: who answers their opinion, by when, and the answer once given.</param>
 public sealed record PhoneStatus(string Token, string MeetingCode, string MeetingTitle, int Number, string Name,
-    string FieldLabel, string Content, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw);
+    string FieldLabel, string Content, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw,
+    DoiThoai.Web.Features.FollowUp.CitizenFollowUp? FollowUp = null);

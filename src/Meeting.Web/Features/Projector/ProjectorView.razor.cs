@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoiThoai.Domain;
+using DoiThoai.Web.Features.Preparation.Opinions;
 using Microsoft.AspNetCore.Components;
 
 namespace DoiThoai.Web.Features.Projector;
@@ -15,6 +16,11 @@ public partial class ProjectorView
     public const int WarningSeconds = 30;
     // Lines are clamped by CSS; this only keeps a 1,500-character opinion out of the page.
     private const int MaxContentChars = 500;
+    /// <summary>Agenda step 4: "Thông qua báo cáo trả lời các ý kiến đã thu thập trước hội nghị".</summary>
+    public const int CollectedReportStep = 4;
+    /// <summary>Up to this many collected opinions stand still; more scroll slowly, round and round.</summary>
+    public const int StillListMax = 4;
+    private const int CollectedContentChars = 220;
 
     [Parameter, EditorRequired] public Meeting Meeting { get; set; } = default!;
     [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
@@ -25,7 +31,7 @@ public partial class ProjectorView
 
     private enum Screen { Blank, Message, Welcome, Ended, Live }
 
-    private enum Turn { Idle, Speaker, Answer, Focus }
+    private enum Turn { Idle, Speaker, Answer, Focus, Collected }
 
     private Screen _screen;
     private Turn _turn;
@@ -37,6 +43,7 @@ public partial class ProjectorView
     private string? _content;
     private string? _answerer;
     private IReadOnlyList<SpeakRequest> _next = [];
+    private IReadOnlyList<NumberedOpinion> _collected = [];
 
     protected override void OnParametersSet()
     {
@@ -57,6 +64,7 @@ public partial class ProjectorView
     private void ReadFloor()
     {
         _name = _place = _asker = _tag = _content = _answerer = null;
+        _collected = [];
         _next = Meeting.QueuedRequests().Take(3).ToList();
         var floor = Meeting.Floor;
         var opinion = floor.IsFree ? Meeting.FocusOpinion : FindOpinion(floor.OpinionId);
@@ -78,6 +86,11 @@ public partial class ProjectorView
                 _asker = AskerOf(opinion);
                 _content = Clip(opinion?.Content);
                 break;
+            case FloorKind.None when Meeting.CurrentStepNumber == CollectedReportStep && CollectedToShow() is { Count: > 0 } collected:
+                // Step 4 reads the answers prepared before the meeting: the hall follows them on the screen.
+                _turn = Turn.Collected;
+                _collected = collected;
+                break;
             default:
                 _turn = opinion is null ? Turn.Idle : Turn.Focus;
                 _label = opinion is null ? "" : $"Ý kiến số {opinion.Number}";
@@ -87,6 +100,20 @@ public partial class ProjectorView
                 break;
         }
     }
+
+    /// <summary>Numbered as the answer report (Mẫu 6) numbers them; complaints and denunciations are never put on the screen.</summary>
+    private IReadOnlyList<NumberedOpinion> CollectedToShow() =>
+        CollectedReports.Numbered(Meeting).Where(n => !n.Opinion.IsPetition).ToList();
+
+    private bool ScrollsCollected => _collected.Count > StillListMax;
+
+    /// <summary>About five seconds an opinion: slow enough to read from the back of the hall.</summary>
+    private string CollectedScrollStyle => $"--collected-seconds: {_collected.Count * 5}s";
+
+    private static string CollectedWho(Opinion o) => o.SubmitterPlace.Length > 0 ? $"{o.SubmitterName} ({o.SubmitterPlace})" : o.SubmitterName;
+
+    private static string ClipCollected(string text) =>
+        text.Length <= CollectedContentChars ? text : text[..CollectedContentChars].TrimEnd() + "…";
 
     private Opinion? FindOpinion(Guid? id) => id is { } value ? Meeting.Opinions.FirstOrDefault(o => o.Id == value) : null;
 

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Security.Claims;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.Units;
+using DoiThoai.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DoiThoai.Web.Features.FollowUp;
+
+/// <summary>What a person may do with one follow-up item.</summary>
+public enum FollowUpAccess { None, Read, Answer }
+
+/// <summary>An in-app reminder: the deadline is within <see cref="FollowUpService.ReminderWorkingDays"/> working days, or passed.</summary>
+public sealed record FollowUpReminder(FollowUpItem Item, ReminderKind Kind, int WorkingDaysLeft)
+{
+    public string Text => Kind == ReminderKind.Overdue
+        ? WorkingDaysLeft < 0 ? $"Quá hạn {-WorkingDaysLeft} ngày làm việc (hạn {FollowUpService.Show(Item.Deadline)})"
+            : $"Quá hạn (hạn {FollowUpService.Show(Item.Deadline)})"
+        : WorkingDaysLeft == 0 ? $"Hôm nay là hạn cuối ({FollowUpService.Show(Item.Deadline)})"
+        : $"Còn {WorkingDaysLeft} ngày làm việc (hạn {FollowUpService.Show(Item.Deadline)})";
+}
+
+/// <summary>The items a person sees, most urgent first, with their reminders.</summary>
+/// <param name="Department">For department staff: their department's name (they see only its items).</param>
+/// <param name="CanAnswer">False for the supervisor (MTTQ) and others who only read.</param>
+public sealed record FollowUpList(IReadOnlyList<FollowUpItem> Items, IReadOnlyList<FollowUpReminder> Reminders, DateOnly Today,
+    bool CanAnswer, string? Department, WorkingCalendar Calendar);
+
+public sealed record FollowUpDetail(FollowUpItem Item, FollowUpAccess Access, DateOnly Today, FollowUpReminder? Reminder, IssuedNotice? Notice);
+
+/// <summary>The follow-up as the citizen sees it on their status page.</summary>
+public sealed record CitizenFollowUp(string Department, DateOnly Deadline, string StateText, FollowUpState State,
+    string? AnswerText, string? AnswerReference, DateOnly? AnswerDate);
+
+public sealed record IssueResult(string? Error, int Items)
+{
+    public bool Ok => Error is null;
+}
+
+public sealed record AnswerInput(string? Text, string? Reference, DateOnly? Date);
+
+/// <summary>A file sent with an answer; <paramref name="Size"/> is what the sender declared (checked again while reading).</summary>
+public sealed record AnswerFile(string Name, long? Size, Func<Stream> Open);
+
+public sealed record StoredAttachment(string FullPath, string DownloadName, string ContentType);
+
+/// <summary>
+/// Follow-up of the recommendations not resolved at the meeting: issuing the conclusion notice turns each into an item
+/// with its lead department and a deadline 15 working days later; department staff answer their own items, organizers
+/// all of their units', the supervisor (MTTQ) and the leaders read. Items are never reached through a {meetingId}
+/// route, so every method here checks the person's units itself.
+/// </summary>
+public sealed class FollowUpService(
+    IDbContextFactory<AppDb> dbFactory,
+    UnitAccess units,
+    CalendarService calendars,
+    TimeProvider clock,
+    IOptions<DoiThoaiOptions> options,
+    ILogger<FollowUpService> logger)
+{
+    /// <summary>Who may open the follow-up pages at all (what each sees is narrowed further).</summary>
+    public const string Viewers = "Admin,Organizer,Chair,Secretary,Department,Supervisor";
+    /// <summary>Who answers any item of their units (department staff answer only their department's).</summary>
+    public const string Managers = "Admin,Organizer";
+    /// <summary>Who reads every item of their units without changing them.</summary>
+    public const string Readers = "Chair,Secretary,Supervisor";
+    public const string IssuerRoles = StaffRoles.SecretarySeat;
+    public const int ReminderWorkingDays = 3;
+    public const string ItemNotFound = "Không tìm thấy ý kiến này.";
+    public const string ReadOnly = "Bạn chỉ được xem, không được ghi trả lời cho ý kiến này.";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public DateOnly Today => HallDate(clock);
+
+    /// <summary>Today in the hall's time zone: deadlines are days in Vietnam, whatever the server's zone.</summary>
+    public static DateOnly HallDate(TimeProvider clock) => DateOnly.FromDateTime(Clock.ToHallTime(clock.GetUtcNow()).DateTime);
+
+    private string DataDirectory => Path.GetFullPath(options.Value.DataDirectory);
+
+    public static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", Invariant);
+
+    // ---- Issuing the notice ----
+
+    /// <summary>
+    /// Issues the conclusion notice of an ended meeting: one follow-up item per opinion not resolved at the meeting,
+    /// numbered as in the notice, all in one transaction. Refused (nothing stored) when the meeting has not ended, the
+    /// notice was issued already, an opinion has no lead department, or the date is before the meeting or after today.
+    /// </summary>
+    public async Task<IssueResult> IssueNoticeAsync(Guid meetingId, ClaimsPrincipal user, string? number, DateOnly? noticeDate, bool complex,
+        CancellationToken ct = default)
+    {
+        if (!user.IsInAny(IssuerRoles)) return new(MeetingCommands.NoPermission, 0);
+        if (!await units.CanSeeMeetingAsync(user, meetingId, ct)) return new(MeetingCommands.MeetingNotFound, 0);
+        var cleanNumber = SearchText.Clean(number);
+        if (cleanNumber.Length == 0) return new("Hãy nhập số của thông báo kết luận, ví dụ 35-TB/ĐU.", 0);
+        if (cleanNumber.Length > IssuedNotice.MaxNumberLength) return new($"Số thông báo tối đa {IssuedNotice.MaxNumberLength} ký tự.", 0);
+        if (noticeDate is not { } date) return new("Hãy chọn ngày ban hành thông báo (ngày/tháng/năm).", 0);
+
+        var today = Today;
+        var calendar = await calendars.CalendarAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // BEGIN IMMEDIATE: two secretaries pressing at once are applied one after the other; the second sees the first.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var meeting = await db.LoadMeetingAsync(meetingId, tracking: false, ct);
+        if (meeting is null) return new(MeetingCommands.MeetingNotFound, 0);
+        if (meeting.Status != MeetingStatus.Ended)
+            return new("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.", 0);
+        if (await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct) is { } issued)
+            return new(AlreadyIssued(issued), 0);
+        var meetingDate = ConclusionNotice.Draft(meeting, calendar, date, complex).MeetingDate;
+        if (date < meetingDate)
+            return new($"Ngày ban hành {Show(date)} trước ngày hội nghị ({Show(meetingDate)}). Hãy kiểm tra lại ngày ký thông báo.", 0);
+        if (date > today)
+            return new($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.", 0);
+
+        // "Ý kiến n" as the notice and the minutes number them: the position among the opinions discussed.
+        var unresolved = MinutesDraft.Discussed(meeting)
+            .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
+            .Where(p => p.Opinion.Outcome != OpinionOutcome.AnsweredAtMeeting)
+            .ToList();
+        var unassigned = unresolved.Where(p => p.Opinion.LeadAssignment is null).Select(p => $"Ý kiến {p.Number}").ToList();
+        if (unassigned.Count > 0)
+            return new($"{string.Join(", ", unassigned)} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.", 0);
+
+        var deadline = calendar.AddWorkingDays(date, ConclusionNotice.AnswerWorkingDays);
+        var items = unresolved.Select(p =>
+        {
+            var lead = p.Opinion.LeadAssignment!;
+            // The status link the person got when they first raised it (not a later "trao đổi thêm" turn).
+            var token = meeting.Requests.Where(r => r.OpinionId == p.Opinion.Id && !r.IsFollowUp).OrderBy(r => r.Number).FirstOrDefault()?.StatusToken;
+            return new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, p.Opinion, p.Number, lead.DepartmentId, lead.DepartmentName,
+                date, deadline, token);
+        }).ToList();
+
+        db.Add(new IssuedNotice
+        {
+            MeetingId = meeting.Id, UnitId = meeting.UnitId, Number = cleanNumber, NoticeDate = date, Complex = complex,
+            ItemCount = items.Count, IssuedBy = user.Identity?.Name ?? "?", IssuedAt = Clock.ToHallTime(clock.GetUtcNow()),
+        });
+        db.AddRange(items);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError(ex, "Issuing the notice of meeting {MeetingId} failed", meetingId);
+            return new(MeetingCommands.SaveFailed, 0);
+        }
+        return new(null, items.Count);
+    }
+
+    private static string AlreadyIssued(IssuedNotice n) =>
+        $"Thông báo kết luận của hội nghị này đã được ban hành (số {n.Number}, ngày {Show(n.NoticeDate)}). Các ý kiến đang được theo dõi.";
+
+    /// <summary>The notice issued for a meeting of the person's units, if any.</summary>
+    public async Task<IssuedNotice?> NoticeOfAsync(ClaimsPrincipal user, Guid meetingId, CancellationToken ct = default)
+    {
+        var visible = await units.VisibleUnitsAsync(user, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var notice = await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct);
+        return notice is not null && visible.Contains(notice.UnitId) ? notice : null;
+    }
+
+    // ---- The person who raised it ----
+
+    /// <summary>
+    /// What /s/{token} shows once the notice is issued: the department, the deadline, the state and the answer when given.
+    /// A request merged into another follows the opinion it joined. Nothing about the person who answered or anyone else.
+    /// </summary>
+    public static async Task<CitizenFollowUp?> ForCitizenAsync(AppDb db, Opinion? opinion, DateOnly today, CancellationToken ct = default)
+    {
+        if (opinion is null) return null;
+        var opinionId = opinion.MergedIntoId ?? opinion.Id;
+        var item = await db.Set<FollowUpItem>().AsNoTracking().FirstOrDefaultAsync(i => i.OpinionId == opinionId, ct);
+        if (item is null) return null;
+        var state = item.StateOn(today);
+        return new(item.DepartmentName, item.Deadline, FollowUpItem.ToVietnamese(state), state,
+            item.Status == FollowUpStatus.Answered ? item.AnswerText : null, item.AnswerReference, item.AnswerDate);
+    }
+
+    // ---- Reading ----
+
+    public static FollowUpAccess AccessOf(ClaimsPrincipal user, FollowUpItem item, IReadOnlySet<Guid> visibleUnits)
+    {
+        if (!visibleUnits.Contains(item.UnitId)) return FollowUpAccess.None;
+        if (AnswersFor(user, item)) return FollowUpAccess.Answer;
+        return user.IsInAny(Readers) ? FollowUpAccess.Read : FollowUpAccess.None;
+    }
+
+    /// <summary>Organizers answer any item, department staff their own department's (the unit is checked separately).</summary>
+    public static bool AnswersFor(ClaimsPrincipal user, FollowUpItem item) =>
+        user.IsInAny(Managers) || (user.IsInRole(StaffRoles.Department) && UnitAccess.DepartmentOf(user) == item.DepartmentId);
+
+    /// <summary>Department staff see only their department's items; the others every item of their units.</summary>
+    private static bool SeesOnlyOwnDepartment(ClaimsPrincipal user) => !user.IsInAny(Managers + "," + Readers);
+
+    public async Task<FollowUpList> ListAsync(ClaimsPrincipal user, DateOnly? today = null, CancellationToken ct = default)
+    {
+        var day = today ?? Today;
+        var calendar = await calendars.CalendarAsync(ct);
+        if (!user.IsInAny(Viewers)) return new([], [], day, false, null, calendar);
+        var visible = (await units.VisibleUnitsAsync(user, ct)).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Set<FollowUpItem>().AsNoTracking().Where(i => visible.Contains(i.UnitId));
+        string? department = null;
+        if (SeesOnlyOwnDepartment(user))
+        {
+            if (UnitAccess.DepartmentOf(user) is not { } own) return new([], [], day, false, null, calendar);
+            query = query.Where(i => i.DepartmentId == own);
+            department = await db.Departments.Where(d => d.Id == own).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        }
+        // A unit's items are a few hundred a year: order and filter in memory, with the state read against today.
+        var items = FollowUpItem.ByUrgency(await query.ToListAsync(ct), day).ToList();
+        var canAnswer = user.IsInAny(Managers) || department is not null;
+        return new(items, RemindersFor(items, day, calendar), day, canAnswer, department, calendar);
+    }
+
+    public async Task<int> ReminderCountAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        (await ListAsync(user, null, ct)).Reminders.Count;
+
+    /// <summary>One item, or null when it does not exist or is not this person's to see (the same answer for both).</summary>
+    public async Task<FollowUpDetail?> GetAsync(ClaimsPrincipal user, Guid itemId, DateOnly? today = null, CancellationToken ct = default)
+    {
+        var day = today ?? Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Set<FollowUpItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return null;
+        var access = AccessOf(user, item, await units.VisibleUnitsAsync(user, ct));
+        if (access == FollowUpAccess.None) return null;
+        var notice = await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == item.MeetingId, ct);
+        var calendar = await calendars.CalendarAsync(ct);
+        return new(item, access, day, RemindersFor([item], day, calendar).FirstOrDefault(), notice);
+    }
+
+    public static IReadOnlyList<FollowUpReminder> RemindersFor(IEnumerable<FollowUpItem> items, DateOnly today, WorkingCalendar calendar) =>
+        items.Where(i => i.Status != FollowUpStatus.Answered)
+            .Select(i => i.StateOn(today) == FollowUpState.Overdue
+                ? new FollowUpReminder(i, ReminderKind.Overdue, -calendar.WorkingDaysBetween(i.Deadline, today))
+                : new FollowUpReminder(i, ReminderKind.DueSoon, calendar.WorkingDaysBetween(today, i.Deadline)))
+            .Where(r => r.Kind == ReminderKind.Overdue || r.WorkingDaysLeft <= ReminderWorkingDays)
+            .OrderBy(r => r.Kind == ReminderKind.Overdue ? 0 : 1).ThenBy(r => r.Item.Deadline).ThenBy(r => r.Item.OpinionNumber)
+            .ToList();
+
+    // ---- Changing ----
+
+    /// <summary>"Đang xử lý": the department has started on it. Null when done, else why not.</summary>
+    public async Task<string?> StartProcessingAsync(ClaimsPrincipal user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (item, refused) = await FindForAnswerAsync(db, user, itemId, ct);
+        if (item is null) return refused;
+        try
+        {
+            item.StartProcessing(user.Identity?.Name ?? "?", Clock.ToHallTime(clock.GetUtcNow()));
+        }
+        catch (MeetingRuleException rule)
+        {
+            return rule.Message;
+        }
+        return await SaveAsync(db, itemId, ct);
+    }
+
+    /// <summary>
+    /// Records (or corrects) the written answer with an optional attached file. Null when saved, else why not; a refused
+    /// answer stores nothing, not even the file.
+    /// </summary>
+    public async Task<string?> RecordAnswerAsync(ClaimsPrincipal user, Guid itemId, AnswerInput answer, AnswerFile? file,
+        DateOnly? today = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (item, refused) = await FindForAnswerAsync(db, user, itemId, ct);
+        if (item is null) return refused;
+        if (file is not null && FollowUpFiles.Check(file.Name, file.Size) is { } badFile) return badFile;
+
+        var by = user.Identity?.Name ?? "?";
+        var now = Clock.ToHallTime(clock.GetUtcNow());
+        var day = today ?? Today;
+        var previousFile = item.AttachmentPath;
+        try
+        {
+            // Checked before the file is read: a missing text or a wrong date costs no upload.
+            item.RecordAnswer(answer.Text, answer.Reference, answer.Date, null, null, by, now, day);
+        }
+        catch (MeetingRuleException rule)
+        {
+            return rule.Message;
+        }
+
+        string? stored = null;
+        if (file is not null)
+        {
+            string? error;
+            await using (var content = file.Open())
+                (stored, error) = await FollowUpFiles.SaveAsync(DataDirectory, file.Name, content, ct);
+            if (error is not null) return error;
+            item.RecordAnswer(answer.Text, answer.Reference, answer.Date, FollowUpFiles.CleanName(file.Name), stored, by, now, day);
+        }
+        var saveError = await SaveAsync(db, itemId, ct);
+        if (saveError is not null)
+        {
+            FollowUpFiles.Delete(DataDirectory, stored);
+            return saveError;
+        }
+        if (stored is not null && previousFile is not null && previousFile != stored) FollowUpFiles.Delete(DataDirectory, previousFile);
+        return null;
+    }
+
+    /// <summary>The attached file of an item this person may see; null otherwise (or when the file is gone).</summary>
+    public async Task<StoredAttachment?> AttachmentAsync(ClaimsPrincipal user, Guid itemId, CancellationToken ct = default)
+    {
+        if (await GetAsync(user, itemId, null, ct) is not { Item: var item }) return null;
+        return FollowUpFiles.FullPath(DataDirectory, item.AttachmentPath) is { } full
+            ? new(full, item.AttachmentName ?? Path.GetFileName(full), FollowUpFiles.ContentTypeOf(full))
+            : null;
+    }
+
+    private async Task<(FollowUpItem? Item, string? Refused)> FindForAnswerAsync(AppDb db, ClaimsPrincipal user, Guid itemId, CancellationToken ct)
+    {
+        if (!user.IsInAny(Viewers)) return (null, MeetingCommands.NoPermission);
+        var item = await db.Set<FollowUpItem>().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return (null, ItemNotFound);
+        return AccessOf(user, item, await units.VisibleUnitsAsync(user, ct)) switch
+        {
+            FollowUpAccess.Answer => (item, null),
+            FollowUpAccess.Read => (null, ReadOnly),
+            _ => (null, ItemNotFound),
+        };
+    }
+
+    private async Task<string?> SaveAsync(AppDb db, Guid itemId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError(ex, "Saving follow-up item {ItemId} failed", itemId);
+            return MeetingCommands.SaveFailed;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using DoiThoai.Domain;
+using DoiThoai.Web.Features.Preparation.Opinions;
+using DoiThoai.Web.Tests.Integration;
+using DoiThoai.Web.Tests.Support;
+using MiniExcelLibs;
+using Xunit.Abstractions;
+
+namespace DoiThoai.Web.Tests.Preparation;
+
+/// <summary>
+/// One meeting being prepared: the Front's sheet imported, a letter that is a complaint, a duplicate merged, one opinion
+/// for the level above, the economy given to Phòng Kinh tế with a day, one answer written. The tests only read.
+/// </summary>
+public sealed class PreparedMeeting : IAsyncLifetime
+{
+    public const string Answer = "Năm 2026 xã bố trí 850 triệu đồng sửa đường trục xóm 3, khởi công trong tháng 6.";
+    public const string Complaint = "Tố cáo cán bộ địa chính thu tiền sai quy định khi cấp giấy chứng nhận.";
+
+    public TestApp App { get; } = new();
+    public Guid MeetingId { get; private set; }
+    public Meeting Meeting { get; private set; } = default!;
+    public DateOnly Due { get; private set; }
+    public HttpClient Office { get; private set; } = default!;
+
+    public static string OutputDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "documents");
+
+    public async Task InitializeAsync()
+    {
+        MeetingId = await CollectedApp.PreparingMeetingAsync(App);
+        await CollectedApp.ImportAsync(App, MeetingId, CollectedApp.FrontSummary(CollectedApp.Today(App)));
+        var departments = await CollectedApp.DepartmentsAsync(App);
+        var economy = departments.Single(d => d.Name == "Phòng Kinh tế").ToRef();
+        var office = departments.Single(d => d.Name == "Văn phòng HĐND-UBND").ToRef();
+        var meetingDay = DateOnly.FromDateTime(Clock.ToHallTime((await App.LoadAsync(MeetingId)).ScheduledStart).DateTime);
+        Due = meetingDay.AddDays(-4);
+        var due = Due;
+        await App.MustAsync(MeetingId, CollectedApp.Organizer, CollectedOpinionAccess.Roles, (m, now) =>
+        {
+            var binh = m.CollectedOpinions().Single(o => o.SubmitterName == "Nguyễn Văn Bình");
+            var hoa = m.CollectedOpinions().Single(o => o.SubmitterName == "Trần Thị Hoa");
+            var cuong = m.CollectedOpinions().Single(o => o.SubmitterName == "Lê Văn Cường");
+            var nam = m.CollectOpinion(new CollectedOpinionDraft("Hoàng Văn Nam", "Xóm 3", OpinionField.Economy,
+                "Đường trục xóm 3 xuống cấp nặng, đề nghị sửa sớm.", CollectedChannel.Email, null), now);
+            m.CollectOpinion(new CollectedOpinionDraft("Vũ Thị Lan", "Xóm 9", OpinionField.CultureSociety, Complaint, CollectedChannel.Letter, null), now);
+            var lan = m.CollectedOpinions().Single(o => o.SubmitterName == "Vũ Thị Lan");
+            m.MergeCollectedOpinion(nam.Id, binh.Id, now);
+            m.ClassifyCollectedOpinion(cuong.Id, OpinionField.LandEnvironment, Authority.LevelAbove, false, false, now);
+            m.ClassifyCollectedOpinion(lan.Id, OpinionField.CultureSociety, Authority.Within, false, true, now);
+            m.AssignCollectedOpinion(binh.Id, [economy, office], economy.Id, due, now);
+            m.AssignCollectedOpinion(hoa.Id, [economy], economy.Id, due, now);
+            m.AssignCollectedOpinion(cuong.Id, [office], office.Id, due.AddDays(1), now);
+            m.RecordPreparedAnswer(binh.Id, Answer, now);
+        });
+        Meeting = await App.LoadAsync(MeetingId);
+        Office = await App.SignedInClientAsync("vanphong");
+        Directory.CreateDirectory(OutputDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Office.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHelper output) : IClassFixture<PreparedMeeting>
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private async Task<byte[]> DownloadAsync(string path, string file)
+    {
+        var response = await fixture.Office.GetAsync(path);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        output.WriteLine($"GET {path}: {(int)response.StatusCode}, {bytes.Length / 1024.0:0.0} KB");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await File.WriteAllBytesAsync(Path.Combine(PreparedMeeting.OutputDirectory, file), bytes);
+        return bytes;
+    }
+
+    private static List<string> Paragraphs(byte[] docx, out string header)
+    {
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        header = body.Elements<Table>().First().InnerText;
+        return body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+    }
+
+    private static int Index(List<string> paragraphs, string start)
+    {
+        var index = paragraphs.FindIndex(p => p.StartsWith(start, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"No paragraph starts with \"{start}\":\n{string.Join("\n", paragraphs)}");
+        return index;
+    }
+
+    [Fact]
+    public async Task Mau_5_counts_and_lists_the_opinions_by_field_and_authority_and_gives_each_department_its_opinions_and_day()
+    {
+        var response = await fixture.Office.GetAsync(CollectedOpinionAccess.ClassificationReportPath(fixture.MeetingId));
+        Assert.Equal(DocxType, response.Content.Headers.ContentType?.MediaType);
+        var paragraphs = Paragraphs(await DownloadAsync(CollectedOpinionAccess.ClassificationReportPath(fixture.MeetingId), "mau-5.docx"), out var header);
+
+        Assert.Contains("ĐẢNG ỦY XÃ GIAO MINH", header);
+        Assert.Contains("VĂN PHÒNG ĐẢNG ỦY", header);
+        Assert.Contains("-BC/VPĐU", header);
+        Assert.Equal("BÁO CÁO", paragraphs[0]);
+        Assert.StartsWith("Tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân", paragraphs[1]);
+        Assert.Contains(paragraphs, p => p.StartsWith("Tổng số ý kiến: 4 ý kiến; thuộc thẩm quyền: 3 ý kiến; đề xuất ý kiến với cấp trên: 1 ý kiến", StringComparison.Ordinal)
+            && p.Contains("thuộc thẩm quyền cấp dưới: 0 ý kiến.") && p.Contains("Đã gộp 1 ý kiến trùng"));
+        Assert.Contains(paragraphs, p => p.StartsWith("Trong đó: 0 ý kiến ngoài nội dung đối thoại; 1 đơn thư", StringComparison.Ordinal));
+
+        // By field in the order of Mẫu 5, each opinion under its field, numbered once through the report.
+        var land = Index(paragraphs, "1. Lĩnh vực đất đai, môi trường: 1 ý kiến.");
+        var economy = Index(paragraphs, "2. Lĩnh vực kinh tế: 2 ý kiến.");
+        var society = Index(paragraphs, "3. Lĩnh vực văn hóa - xã hội: 1 ý kiến.");
+        Assert.True(land < economy && economy < society);
+        Assert.Equal(land + 1, Index(paragraphs, "- Ý kiến 1: Đề nghị xử lý bãi rác tự phát ven đê. (Lê Văn Cường, Xóm 7; qua Chi bộ thôn, xóm)"));
+        Assert.EndsWith("— đề xuất với cấp trên.", paragraphs[land + 1]);
+        var binh = paragraphs[economy + 1];
+        Assert.StartsWith("- Ý kiến 2: Đề nghị sửa đường trục xóm 3 bị xuống cấp. (Nguyễn Văn Bình, Xóm 3; qua Ủy ban MTTQ", binh);
+        Assert.Contains("cùng ý kiến: Hoàng Văn Nam, Xóm 3", binh);
+        Assert.StartsWith("- Ý kiến 3: Giá phân bón", paragraphs[economy + 2]);
+        Assert.Contains("đơn thư khiếu nại, tố cáo", paragraphs[society + 1]);
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("- Ý kiến 5", StringComparison.Ordinal)); // the duplicate is not counted twice
+
+        // Who prepares what, by when: departments in the order of their first opinion.
+        var assignment = Index(paragraphs, "II. ĐỀ XUẤT PHÂN CÔNG CHUẨN BỊ NỘI DUNG TRẢ LỜI");
+        var toEconomy = paragraphs[Index(paragraphs, "2. Giao Phòng Kinh tế chủ trì")];
+        Assert.Contains("ý kiến 2, 3 (gồm 2 ý kiến); phối hợp: Văn phòng HĐND-UBND", toEconomy);
+        Assert.Contains($"Thời hạn: hoàn thành trước ngày {CollectedApp.Day(fixture.Due)}, gửi báo cáo về Văn phòng Đảng ủy", toEconomy);
+        var toOffice = paragraphs[Index(paragraphs, "1. Giao Văn phòng HĐND-UBND chủ trì")];
+        Assert.Contains($"ý kiến 1 (gồm 1 ý kiến). Thời hạn: hoàn thành trước ngày {CollectedApp.Day(fixture.Due.AddDays(1))}", toOffice);
+        Assert.True(Index(paragraphs, "3. Chưa phân công: ý kiến 4 (gồm 1 ý kiến).") > assignment);
+        Assert.True(Index(paragraphs, "III. ĐỀ XUẤT, KIẾN NGHỊ") > assignment);
+    }
+
+    [Fact]
+    public async Task Mau_6_gives_the_prepared_answers_field_by_field_and_keeps_the_complaint_out()
+    {
+        var paragraphs = Paragraphs(await DownloadAsync(CollectedOpinionAccess.AnswerReportPath(fixture.MeetingId), "mau-6.docx"), out _);
+
+        Assert.Equal("BÁO CÁO", paragraphs[0]);
+        Assert.StartsWith("Trả lời ý kiến, kiến nghị của Nhân dân tại Hội nghị đối thoại giữa", paragraphs[1]);
+        var land = Index(paragraphs, "I. CÁC Ý KIẾN VỀ LĨNH VỰC ĐẤT ĐAI, MÔI TRƯỜNG");
+        var economy = Index(paragraphs, "II. CÁC Ý KIẾN VỀ LĨNH VỰC KINH TẾ");
+        var proposals = Index(paragraphs, "III. ĐỀ XUẤT, KIẾN NGHỊ");
+        Assert.True(land < economy && economy < proposals);
+        Assert.StartsWith("1. Ý kiến 2 (Nguyễn Văn Bình, Xóm 3; cùng ý kiến: Hoàng Văn Nam, Xóm 3): Đề nghị sửa đường", paragraphs[economy + 1]);
+        Assert.Equal($"Trả lời của Phòng Kinh tế: {PreparedMeeting.Answer}", paragraphs[economy + 2]);
+        Assert.StartsWith("2. Ý kiến 3 (Trần Thị Hoa, Xóm 5): Giá phân bón", paragraphs[economy + 3]);
+        Assert.Equal($"Trả lời của Phòng Kinh tế: đang chuẩn bị (hạn {CollectedApp.Day(fixture.Due)}).", paragraphs[economy + 4]);
+        Assert.Contains(paragraphs, p => p.Contains("Đề nghị cấp trên xem xét, giải quyết các ý kiến không thuộc thẩm quyền: ý kiến 1."));
+        Assert.Contains(paragraphs, p => p.Contains("1 đơn thư khiếu nại, tố cáo được chuyển cơ quan có thẩm quyền"));
+        Assert.DoesNotContain(paragraphs, p => p.Contains(PreparedMeeting.Complaint) || p.Contains("Vũ Thị Lan"));
+        Assert.DoesNotContain(paragraphs, p => p.Contains("VĂN HÓA"));
+    }
+
+    [Fact]
+    public async Task The_list_xlsx_has_every_opinion_with_its_classification_department_and_day()
+    {
+        var bytes = await DownloadAsync(CollectedOpinionAccess.ListPath(fixture.MeetingId), "danh-sach-y-kien.xlsx");
+        var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["1", "2", "2 (trùng)", "3", "4"], rows.Select(r => r["STT"]?.ToString()));
+        Assert.Equal("Đề xuất với cấp trên", rows[0]["Thẩm quyền"]);
+        Assert.Equal("Phòng Kinh tế", rows[1]["Chủ trì chuẩn bị"]);
+        Assert.Equal("Văn phòng HĐND-UBND", rows[1]["Phối hợp"]);
+        Assert.Equal(CollectedApp.Day(fixture.Due), rows[1]["Hạn chuẩn bị"]);
+        Assert.Equal(PreparedMeeting.Answer, rows[1]["Trả lời đã chuẩn bị"]);
+        Assert.StartsWith("Ý kiến 2", rows[2]["Gộp vào"]?.ToString());
+        Assert.Equal("x", rows[4]["Đơn thư"]);
+    }
+
+    [Fact]
+    public async Task Staff_outside_the_organizing_office_cannot_download_them()
+    {
+        using var secretary = await fixture.App.SignedInClientAsync("thuky");
+        foreach (var path in new[]
+                 {
+                     CollectedOpinionAccess.ClassificationReportPath(fixture.MeetingId), CollectedOpinionAccess.AnswerReportPath(fixture.MeetingId),
+                     CollectedOpinionAccess.ListPath(fixture.MeetingId), CollectedOpinionAccess.PagePath(fixture.MeetingId),
+                 })
+        {
+            var response = await secretary.GetAsync(path);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden
+                || response.Headers.Location?.OriginalString.Contains("/account/denied") == true, $"{path}: {(int)response.StatusCode}");
+        }
+        using var anonymous = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signIn = await anonymous.GetAsync(CollectedOpinionAccess.ClassificationReportPath(fixture.MeetingId));
+        Assert.Contains("/account/login", signIn.Headers.Location?.OriginalString);
+    }
+}
