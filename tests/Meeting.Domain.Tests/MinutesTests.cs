@@ -147,4 +147,29 @@ public class MinutesTests
 
         Assert.Contains(notice.Assignments, a => a.OpinionNumber == p.First.Number && a.Department == "Phòng Kinh tế" && a.Outcome == OpinionOutcome.None);
     }
+
+    [Fact]
+    public void Opinions_collected_before_the_meeting_are_in_the_notice_unless_their_prepared_answer_was_reported()
+    {
+        var m = Draft();
+        m.Announce();
+        var before = T0.AddDays(-5);
+        var ready = m.CollectOpinion(new CollectedOpinionDraft("Lê Văn Nam", "Thôn Nam", OpinionField.Economy, "Đề nghị làm rõ kinh phí đường thôn.",
+            CollectedChannel.Front, new DateOnly(2026, 5, 2)), before);
+        var pending = m.CollectOpinion(new CollectedOpinionDraft("Đinh Thị Lan", "Thôn Đông", OpinionField.LandEnvironment, "Đề nghị cấp sổ đỏ cho 12 hộ.",
+            CollectedChannel.Letter, new DateOnly(2026, 5, 3)), before);
+        m.AssignCollectedOpinion(ready.Id, [Economy], Economy.Id, new DateOnly(2026, 5, 7), before);
+        m.AssignCollectedOpinion(pending.Id, [Police], Police.Id, new DateOnly(2026, 5, 7), before);
+        m.RecordPreparedAnswer(ready.Id, "Kinh phí do ngân sách xã và Nhân dân cùng làm.", before.AddDays(1));
+        m.Start(T0);
+        m.End(At(3600));
+
+        var notice = ConclusionNotice.Draft(m, WorkingCalendar.Vietnam());
+
+        Assert.Equal(new NoticeCounts(1, 1), notice.Counts);
+        var item = Assert.Single(notice.Assignments);
+        Assert.Equal((pending.Number, "Công an xã"), (item.OpinionNumber, item.Department));
+        Assert.Equal([ready.Id, pending.Id], MinutesDraft.InNotice(m).Select(o => o.Id));
+        Assert.Empty(MinutesDraft.Discussed(m)); // the minutes' "Thảo luận" stays the hall's
+    }
 }

@@ -2,12 +2,12 @@ namespace DoiThoai.Domain;
 
 public sealed record NoticeCounts(int Resolved, int Unresolved)
 {
-    /// <summary>Resolved = answered at the meeting; every other discussed opinion still needs a written answer.</summary>
+    /// <summary>Resolved = answered at the meeting; every other opinion the notice covers still needs a written answer.</summary>
     public static NoticeCounts Of(Meeting meeting)
     {
-        var discussed = MinutesDraft.Discussed(meeting);
-        var resolved = discussed.Count(o => o.Outcome == OpinionOutcome.AnsweredAtMeeting);
-        return new(resolved, discussed.Count - resolved);
+        var covered = MinutesDraft.InNotice(meeting);
+        var resolved = covered.Count(MinutesDraft.ResolvedAtMeeting);
+        return new(resolved, covered.Count - resolved);
     }
 }
 
@@ -34,8 +34,8 @@ public sealed record ConclusionNotice(DateOnly MeetingDate, DateOnly NoticeDue, 
         var due = calendar.AddWorkingDays(meetingDate, complex ? ComplexNoticeWorkingDays : NoticeWorkingDays);
         var issued = noticeDate ?? due;
         var answerDue = calendar.AddWorkingDays(issued, AnswerWorkingDays);
-        var assignments = MinutesDraft.Discussed(meeting)
-            .Where(o => o.Outcome != OpinionOutcome.AnsweredAtMeeting)
+        var assignments = MinutesDraft.InNotice(meeting)
+            .Where(o => !MinutesDraft.ResolvedAtMeeting(o))
             .Select(o => new NoticeAssignment(o.Number, o.SubmitterName, o.SubmitterPlace, o.Content, o.Outcome,
                 o.LeadAssignment?.DepartmentName ?? Unassigned,
                 o.Assignments.Where(a => !a.IsLead).Select(a => a.DepartmentName).ToList(), answerDue))

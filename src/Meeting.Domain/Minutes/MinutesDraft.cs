@@ -38,6 +38,25 @@ public static class MinutesDraft
             .OrderBy(o => o.Number).ToList();
     }
 
+    /// <summary>
+    /// What the conclusion notice accounts for, numbered "Ý kiến n" by position: the opinions discussed in the hall (in the
+    /// minutes' order), then those collected before the meeting (petitions go their own way, duplicates count once).
+    /// </summary>
+    public static IReadOnlyList<Opinion> InNotice(Meeting meeting)
+    {
+        var discussed = Discussed(meeting);
+        var inHall = discussed.Select(o => o.Id).ToHashSet();
+        return discussed.Concat(meeting.Opinions
+                .Where(o => o.IsCollected && o.MergedIntoId is null && !o.IsPetition && !inHall.Contains(o.Id))
+                .OrderBy(o => o.Number))
+            .ToList();
+    }
+
+    /// <summary>Answered in the hall — or, for an opinion collected before, its prepared answer reported at step 4.</summary>
+    public static bool ResolvedAtMeeting(Opinion opinion) =>
+        opinion.Outcome == OpinionOutcome.AnsweredAtMeeting
+        || (opinion.IsCollected && opinion.Outcome == OpinionOutcome.None && opinion.PreparedAnswer is not null);
+
     public static IReadOnlyList<MinutesSection> Build(Meeting meeting, IReadOnlyList<MeetingEvent> journal)
     {
         var sections = new List<MinutesSection>

@@ -117,10 +117,10 @@ public sealed class FollowUpService(
         if (date > today)
             return new($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.", 0);
 
-        // "Ý kiến n" as the notice and the minutes number them: the position among the opinions discussed.
-        var unresolved = MinutesDraft.Discussed(meeting)
+        // "Ý kiến n" as the notice numbers them; opinions collected before the meeting are followed up too.
+        var unresolved = MinutesDraft.InNotice(meeting)
             .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
-            .Where(p => p.Opinion.Outcome != OpinionOutcome.AnsweredAtMeeting)
+            .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
             .ToList();
         var unassigned = unresolved.Where(p => p.Opinion.LeadAssignment is null).Select(p => $"Ý kiến {p.Number}").ToList();
         if (unassigned.Count > 0)

@@ -15,7 +15,7 @@ public static class NoticeDocument
         var issuer = Issuer.Of(meeting);
         var answerDue = notice.Assignments.FirstOrDefault()?.AnswerDue
             ?? (calendar ?? WorkingCalendar.Vietnam()).AddWorkingDays(notice.NoticeDate, ConclusionNotice.AnswerWorkingDays);
-        var order = MinutesDraft.Discussed(meeting).Select((o, i) => (o.Number, Index: i + 1)).ToDictionary(p => p.Number, p => p.Index);
+        var order = MinutesDraft.InNotice(meeting).Select((o, i) => (o.Number, Index: i + 1)).ToDictionary(p => p.Number, p => p.Index);
         var departments = notice.Assignments.Select(a => a.Department).Where(d => d != ConclusionNotice.Unassigned).Distinct().ToList();
 
         var body = new List<DocParagraph>
