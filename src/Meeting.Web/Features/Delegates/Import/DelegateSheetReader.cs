@@ -5,6 +5,8 @@ using DoiThoai.Domain;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
+using static DoiThoai.Web.Features.Sheets.SheetText;
+
 namespace DoiThoai.Web.Features.Delegates.Import;
 
 /// <summary>
@@ -186,9 +188,6 @@ public static partial class DelegateSheetReader
         return Field.None;
     }
 
-    private static bool Starts(string words, params string[] prefixes) =>
-        prefixes.Any(p => words == p || words.StartsWith(p + " ", StringComparison.Ordinal));
-
     /// <summary>The first row with a name column among the first rows; title rows above it are skipped.</summary>
     private static Layout? FindLayout(List<string[]> rows)
     {
@@ -252,61 +251,6 @@ public static partial class DelegateSheetReader
         return true;
     }
 
-    /// <summary>The totals line, the date line and the signature block under the list.</summary>
-    private static bool IsFooter(string[] row)
-    {
-        var words = Words(string.Join(' ', row));
-        return FooterPattern().IsMatch(words);
-    }
-
-    [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z])[.)]?$")]
-    private static partial Regex SectionNumber();
-
-    [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z]|\d{1,2})\s*[.):\-–]\s*")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^(?:tong cong|tong so|cong)(?: \d|$)|\bnguoi lap\b|\bky(?: va)? ghi ro\b|\bngay(?: \d+)? thang(?: \d+)? nam\b")]
-    private static partial Regex FooterPattern();
-
-    /// <summary>Excel turns a typed 0912345678 into the number 912345678: give the zero back.</summary>
-    private static string RestoreLeadingZero(string phone) =>
-        phone.All(char.IsAsciiDigit) && (phone.Length == 9 && phone[0] != '0' || phone.Length == 10 && phone[0] == '2') ? "0" + phone : phone;
-
-    /// <summary>Folded (no case, no diacritics, NFC/NFD alike) with punctuation as spaces: "Họ và tên:" → "ho va ten".</summary>
-    private static string Words(string? text)
-    {
-        var folded = SearchText.Fold(text);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            var keep = char.IsLetterOrDigit(c);
-            if (keep) builder.Append(c);
-            else if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' ');
-        }
-        return builder.ToString().TrimEnd();
-    }
-
-    private static IEnumerable<List<string[]>> XlsxSheets(byte[] content)
-    {
-        // Fill merged cells: a xóm merged down over its delegates belongs to each of them.
-        var configuration = new OpenXmlConfiguration { FillMergedCells = true };
-        foreach (var sheet in MiniExcel.GetSheetNames(new MemoryStream(content)))
-            yield return MiniExcel.Query(new MemoryStream(content), useHeaderRow: false, sheetName: sheet,
-                    excelType: ExcelType.XLSX, configuration: configuration)
-                .Cast<IDictionary<string, object?>>()
-                .Select(row => row.Values.Select(CellText).ToArray())
-                .ToList();
-    }
-
-    private static string CellText(object? value) => value switch
-    {
-        null => "",
-        string text => text,
-        double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     /// <summary>The CSV read with each usual separator (or the one a "sep=" line names); the header decides.</summary>
     private static IEnumerable<List<string[]>> CsvReadings(byte[] content)

@@ -5,6 +5,8 @@ using DoiThoai.Domain;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
+using static DoiThoai.Web.Features.Sheets.SheetText;
+
 namespace DoiThoai.Web.Features.Preparation.Opinions;
 
 /// <summary>
@@ -51,7 +53,7 @@ public static partial class OpinionSheetReader
         Layout? layout = null;
         try
         {
-            foreach (var sheet in Sheets(content))
+            foreach (var sheet in XlsxSheets(content))
             {
                 if (FindLayout(sheet) is not { } found) continue;
                 (rows, layout) = (sheet, found);
@@ -91,7 +93,7 @@ public static partial class OpinionSheetReader
             var (name, place, fieldText, content, channelText, receivedText, phoneText) = (Get(row, Column.Name), Get(row, Column.Place),
                 Get(row, Column.Field), ContentOf(row, layout), Get(row, Column.Channel), Get(row, Column.Received), Get(row, Column.Phone));
             var numbered = Get(row, Column.Number).Any(char.IsAsciiDigit);
-            if (!numbered && FooterPattern().IsMatch(Words(string.Join(' ', row)))) break;
+            if (!numbered && IsFooter(row)) break;
             if (IsSection(row, layout, out var heading))
             {
                 sectionField = heading;
@@ -220,9 +222,6 @@ public static partial class OpinionSheetReader
         return Column.None;
     }
 
-    private static bool Starts(string words, params string[] prefixes) =>
-        prefixes.Any(p => words == p || words.StartsWith(p + " ", StringComparison.Ordinal));
-
     /// <summary>The first row among the first ones with both a name and a content column; title rows above it are skipped.</summary>
     private static Layout? FindLayout(List<string[]> rows)
     {
@@ -264,53 +263,6 @@ public static partial class OpinionSheetReader
         return true;
     }
 
-    [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z])[.)]?$")]
-    private static partial Regex SectionNumber();
-
-    [GeneratedRegex(@"^(?:[IVXLC]+|[A-Z]|\d{1,2})\s*[.):\-–]\s*")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^(?:tong cong|tong so|cong)(?: \d|$)|\bnguoi lap\b|\bky(?: va)? ghi ro\b|\bngay(?: \d+)? thang(?: \d+)? nam\b")]
-    private static partial Regex FooterPattern();
-
     /// <summary>The same person with the same words, whatever the case, accents typed or spacing (as the domain skips them).</summary>
     public static string Identity(string name, string content) => $"{SearchText.Fold(name)}|{SearchText.Fold(content)}";
-
-    private static string RestoreLeadingZero(string phone) =>
-        phone.All(char.IsAsciiDigit) && (phone.Length == 9 && phone[0] != '0' || phone.Length == 10 && phone[0] == '2') ? "0" + phone : phone;
-
-    /// <summary>Folded (no case, no diacritics) with punctuation as spaces: "Họ và tên:" → "ho va ten".</summary>
-    private static string Words(string? text)
-    {
-        var folded = SearchText.Fold(text);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c)) builder.Append(c);
-            else if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' ');
-        }
-        return builder.ToString().TrimEnd();
-    }
-
-    private static IEnumerable<List<string[]>> Sheets(byte[] content)
-    {
-        // Fill merged cells: a village merged down over its people belongs to each of them.
-        var configuration = new OpenXmlConfiguration { FillMergedCells = true };
-        foreach (var sheet in MiniExcel.GetSheetNames(new MemoryStream(content)))
-            yield return MiniExcel.Query(new MemoryStream(content), useHeaderRow: false, sheetName: sheet,
-                    excelType: ExcelType.XLSX, configuration: configuration)
-                .Cast<IDictionary<string, object?>>()
-                .Select(row => row.Values.Select(CellText).ToArray())
-                .ToList();
-    }
-
-    private static string CellText(object? value) => value switch
-    {
-        null => "",
-        string text => text,
-        double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }
