@@ -9,7 +9,11 @@ using Microsoft.Playwright;
 
 namespace DoiThoai.Web.Tests.Browser;
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone, after the parallel collections: the other tests' apps share this process's thread pool and the two
+/// cores, and a live re-render starved of both is what made waits time out on CI.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserHall>
 {
     public const string Name = "Browser";
@@ -19,11 +23,11 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserHall>
 /// One real app on a loopback port and one headless Debian chromium, shared by every browser test. Each seat (chair,
 /// reception, projector, phone) gets its own browser context, i.e. its own cookies, like a separate device.
 /// </summary>
-public sealed class BrowserHall : IAsyncLifetime
+public sealed partial class BrowserHall : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     /// <summary>For auto-waiting assertions and actions: live updates cross a hub and a re-render, never a poll.</summary>
-    public const float TimeoutMs = 15_000;
+    public const float TimeoutMs = 30_000;
     public const string HallAddress = "http://192.168.1.10:5080";
 
     // STACK.md trap 7: the machine's network is closed; without these chromium keeps trying to reach outside.
@@ -99,26 +103,31 @@ public sealed class BrowserHall : IAsyncLifetime
         return context;
     }
 
-    /// <summary>Signs a demo account in through the real login form, so the context carries its cookie.</summary>
-    public static async Task SignInAsync(IBrowserContext context, string userName)
+    /// <summary>
+    /// Signs an account in through the real login form over the context's own HTTP client (it shares the context's
+    /// cookies): the same GET for the antiforgery token and POST as the page makes, without rendering two pages per seat.
+    /// </summary>
+    public static async Task SignInAsync(IBrowserContext context, string userName, string password = StartupSeeder.DemoPassword)
     {
-        var page = await context.NewPageAsync();
-        try
-        {
-            await page.GotoAsync("/account/login?returnUrl=%2F");
-            await page.Locator("#userName").FillAsync(userName);
-            await page.Locator("#password").FillAsync(StartupSeeder.DemoPassword);
-            await page.Locator("form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
-            var cookies = await context.CookiesAsync();
-            Assert.True(cookies.Any(c => c.Name.Contains("Identity", StringComparison.OrdinalIgnoreCase)),
-                $"Signing in as {userName} set no identity cookie (landed on {page.Url}).");
-        }
-        finally
-        {
-            await page.CloseAsync();
-        }
+        var form = await context.APIRequest.GetAsync("/account/login?returnUrl=%2F");
+        var token = AntiforgeryField().Match(await form.TextAsync());
+        Assert.True(token.Success, "The login page has no antiforgery token.");
+        var fields = context.APIRequest.CreateFormData();
+        fields.Set("__RequestVerificationToken", token.Groups[1].Value);
+        fields.Set("userName", userName);
+        fields.Set("password", password);
+        fields.Set("returnUrl", "/");
+        var answer = await context.APIRequest.PostAsync("/account/login", new() { Form = fields, MaxRedirects = 0 });
+        var landing = answer.Headers.GetValueOrDefault("location") ?? "";
+        Assert.True(answer.Status == 302 && !landing.Contains("/account/login", StringComparison.Ordinal),
+            $"Signing in as {userName} was refused (HTTP {answer.Status}, to {landing}).");
+        var cookies = await context.CookiesAsync();
+        Assert.True(cookies.Any(c => c.Name.Contains("Identity", StringComparison.OrdinalIgnoreCase)),
+            $"Signing in as {userName} set no identity cookie.");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryField();
 
     /// <summary>
     /// Waits until the page's Blazor circuit is connected: a click made before that is silently lost (STACK.md trap 6).
@@ -126,6 +135,19 @@ public sealed class BrowserHall : IAsyncLifetime
     /// </summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = TimeoutMs });
+
+    /// <summary>
+    /// Chooses a file in a Blazor file input once its script listens: the input is in the page one round trip before
+    /// the server's after-render call hooks its change event, and a file chosen in between is silently dropped. A
+    /// person cannot pick a file that fast; a test can.
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator input, FilePayload file)
+    {
+        var element = await input.ElementHandleAsync();
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", element,
+            new() { Timeout = TimeoutMs });
+        await input.SetInputFilesAsync(file);
+    }
 
     /// <summary>The demo meeting the seeder created (announced, some requests approved, some to screen).</summary>
     public Task<Meeting> DemoMeetingAsync() => App.DemoMeetingAsync();

@@ -28,7 +28,7 @@ public sealed class CollectedOpinionsTests(BrowserHall hall)
 
             // Import: every row previewed with its problems; nothing written before "Nhập".
             await office.Locator("[data-testid=collected-import-toggle]").ClickAsync();
-            await office.Locator("[data-testid=opinion-import-panel] input[type=file]").SetInputFilesAsync(new FilePayload
+            await BrowserHall.ChooseFileAsync(office.Locator("[data-testid=opinion-import-panel] input[type=file]"), new FilePayload
             {
                 Name = "tong-hop-y-kien-MTTQ.xlsx",
                 MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -27,7 +27,7 @@ public sealed class DelegateJourneyTests(BrowserHall hall)
 
             // Choose the file: every row is previewed, nothing is written yet.
             await office.Locator("[data-testid=delegate-import-toggle]").ClickAsync();
-            await office.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            await BrowserHall.ChooseFileAsync(office.Locator("input[type=file]"), new FilePayload
             {
                 Name = "danh-sach-dai-bieu.xlsx",
                 MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

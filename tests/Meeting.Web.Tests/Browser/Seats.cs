@@ -16,6 +16,7 @@ public sealed class Seats(BrowserHall hall, string testName) : IAsyncDisposable
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<(string Name, IPage Page)> _pages = [];
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly long _serverLogStart = hall.App.Log.Count;
 
     /// <summary>Opens a seat on its own device, signed in when a user is given, and waits for the circuit when asked.</summary>
     public async Task<IPage> OpenAsync(string name, string path, int width, int height, string? userName = null,
@@ -43,10 +44,15 @@ public sealed class Seats(BrowserHall hall, string testName) : IAsyncDisposable
         {
             await body();
         }
-        catch
+        catch (Exception failure)
         {
             await CaptureAsync();
-            throw;
+            // CI keeps only the log: put what the pages and the server said next to the failure.
+            var server = hall.App.Log.Since(_serverLogStart);
+            if (_log.IsEmpty && server.Count == 0) throw;
+            throw new Xunit.Sdk.XunitException(
+                $"{failure.Message}{Environment.NewLine}--- browser console ---{Environment.NewLine}{string.Join(Environment.NewLine, _log)}" +
+                $"{Environment.NewLine}--- server warnings ---{Environment.NewLine}{string.Join(Environment.NewLine, server)}", failure);
         }
     }
 

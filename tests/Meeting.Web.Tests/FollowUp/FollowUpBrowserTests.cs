@@ -38,7 +38,7 @@ public sealed class FollowUpBrowserTests(BrowserHall hall)
 
             await department.Locator("textarea[data-testid=follow-up-text]").FillAsync(Answer);
             await department.Locator("input[data-testid=follow-up-reference]").FillAsync("125/UBND-KT");
-            await department.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            await BrowserHall.ChooseFileAsync(department.Locator("input[type=file]"), new FilePayload
             {
                 Name = "Công văn 125.pdf", MimeType = "application/pdf", Buffer = FollowedMeeting.Pdf(),
             });

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DoiThoai.Web.Tests.Support;
 
@@ -17,6 +18,8 @@ namespace DoiThoai.Web.Tests.Support;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; }
+    /// <summary>The app's warnings and errors (see <see cref="ServerLog"/>).</summary>
+    public ServerLog Log { get; } = new();
     private readonly bool _realServer;
     private readonly Dictionary<string, string?> _settings;
 
@@ -43,6 +46,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     /// <summary>Base address: the loopback URL with a real server, else the in-memory test server's.</summary>
