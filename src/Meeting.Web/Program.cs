@@ -35,8 +35,10 @@ builder.Services.AddIdentityCore<StaffUser>(o =>
         o.Lockout.MaxFailedAccessAttempts = 10;
     })
     .AddRoles<IdentityRole>()
+    .AddErrorDescriber<DoiThoai.Web.Features.Admin.VietnameseIdentityErrors>()
     .AddEntityFrameworkStores<AppDb>()
     .AddSignInManager()
+    .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
     cookies.ApplicationCookie?.Configure(o =>
@@ -65,6 +67,9 @@ builder.Services.AddSingleton<ProjectorLinks>();
 builder.Services.AddSingleton<MinutesStore>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();
 builder.Services.AddSingleton<UnitAccess>();
+builder.Services.AddScoped<DoiThoai.Web.Features.Admin.AdminService>();
+// A locked account or a changed role reaches open sessions within a minute, not Identity's default half hour.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddSingleton<DoiThoai.Web.Features.Reports.ReportService>();
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);

@@ -20,6 +20,21 @@ public sealed class Department
 
     public DepartmentRef ToRef() => new(Id, Name);
 
+    public const int MaxNameLength = 120;
+
+    /// <summary>A department the office adds by hand: the name is cleaned and checked.</summary>
+    public static Department Create(string name, int sortOrder, Guid unitId) => new(CheckedName(name), sortOrder, unitId);
+
+    public void Rename(string name) => Name = CheckedName(name);
+
+    private static string CheckedName(string name)
+    {
+        var clean = SearchText.Clean(name);
+        if (clean.Length == 0) throw new MeetingRuleException("Hãy nhập tên phòng, ban.");
+        if (clean.Length > MaxNameLength) throw new MeetingRuleException($"Tên phòng, ban tối đa {MaxNameLength} ký tự.");
+        return clean;
+    }
+
     /// <summary>A realistic list from the seeds (000, 001, 003).</summary>
     public static IReadOnlyList<string> StandardNames { get; } =
     [

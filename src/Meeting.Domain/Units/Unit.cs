@@ -14,11 +14,35 @@ public sealed class Unit
     {
         var clean = SearchText.Clean(name);
         if (clean.Length == 0) throw new MeetingRuleException("Hãy nhập tên đơn vị.");
+        if (clean.Length > MaxNameLength) throw new MeetingRuleException($"Tên đơn vị tối đa {MaxNameLength} ký tự.");
         Id = Guid.NewGuid();
         Name = clean;
         Kind = kind;
         ParentId = parentId;
     }
+
+    /// <summary>
+    /// A new unit under <paramref name="parent"/>: a province holds cities and communes, a city holds communes, a
+    /// commune holds none (its departments and villages are not units).
+    /// </summary>
+    public static Unit Under(Unit parent, string name, UnitKind kind)
+    {
+        if (parent.Kind == UnitKind.Commune)
+            throw new MeetingRuleException($"{parent.Name} là cấp xã: không có đơn vị cấp dưới trong phần mềm.");
+        if (kind <= parent.Kind)
+            throw new MeetingRuleException($"Dưới {ToVietnamese(parent.Kind).ToLowerInvariant()} chỉ thêm được đơn vị cấp thấp hơn.");
+        return new Unit(name, kind, parent.Id);
+    }
+
+    public void Rename(string name)
+    {
+        var clean = SearchText.Clean(name);
+        if (clean.Length == 0) throw new MeetingRuleException("Hãy nhập tên đơn vị.");
+        if (clean.Length > MaxNameLength) throw new MeetingRuleException($"Tên đơn vị tối đa {MaxNameLength} ký tự.");
+        Name = clean;
+    }
+
+    public const int MaxNameLength = 120;
 
     /// <summary>A unit with a known id (seeds and imports that must keep ids stable).</summary>
     public static Unit Create(Guid id, string name, UnitKind kind, Guid? parentId) => new(name, kind, parentId) { Id = id };

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace DoiThoai.Web.Data;
 
-/// <summary>Migrates the database on start; in demo mode seeds the departments, the demo meeting and demo accounts once.</summary>
+/// <summary>
+/// Migrates the database on start; in demo mode seeds the departments, the demo meeting and demo accounts once, otherwise
+/// the first administrator.
+/// </summary>
 public static class StartupSeeder
 {
     public const string DemoPassword = "DoiThoai2026";
@@ -52,12 +55,16 @@ public static class StartupSeeder
             if (options.Demo) db.Departments.AddRange(DemoMeeting.Departments(DemoUnits.GiaoHoaId));
             await db.SaveChangesAsync();
         }
-        if (!options.Demo) return;
-
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
+        if (!options.Demo)
+        {
+            await FirstAdministratorAsync(sp, db, users);
+            return;
+        }
+
         foreach (var account in DemoAccounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null) continue;
@@ -75,5 +82,33 @@ public static class StartupSeeder
             var commands = sp.GetRequiredService<MeetingCommands>();
             await commands.AddMeetingAsync(DemoMeeting.Build(commands.Now, departments), "Dữ liệu mẫu");
         }
+    }
+
+    public const string FirstAdminUserName = "admin";
+    public const string FirstAdminPasswordFile = "mat-khau-quan-tri.txt";
+
+    /// <summary>
+    /// A real installation starts with no accounts: one administrator is made, with the password from
+    /// DoiThoai:AdminPassword or a new one written to a file beside the database (only the machine's owner reads it).
+    /// The administrator then names the unit and opens the other accounts on /quan-tri.
+    /// </summary>
+    private static async Task FirstAdministratorAsync(IServiceProvider sp, AppDb db, UserManager<StaffUser> users)
+    {
+        if (await db.Users.AnyAsync()) return;
+        var configured = sp.GetRequiredService<IConfiguration>()["DoiThoai:AdminPassword"];
+        var password = string.IsNullOrEmpty(configured) ? Features.Admin.AdminService.NewPassword() : configured;
+        var admin = new StaffUser { UserName = FirstAdminUserName, FullName = "Quản trị hệ thống", UnitId = DefaultUnitId };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException("DoiThoai:AdminPassword: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(admin, StaffRoles.Admin);
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup");
+        if (string.IsNullOrEmpty(configured))
+        {
+            var file = Path.Combine(Storage.ResolveDataDirectory(sp.GetRequiredService<IConfiguration>()), FirstAdminPasswordFile);
+            await File.WriteAllTextAsync(file, $"Tài khoản: {FirstAdminUserName}{Environment.NewLine}Mật khẩu: {password}{Environment.NewLine}");
+            logger.LogWarning("Created the first administrator '{User}'; the password is in {File}. Change it after signing in.", FirstAdminUserName, file);
+        }
+        else logger.LogWarning("Created the first administrator '{User}' with the password from DoiThoai:AdminPassword.", FirstAdminUserName);
     }
 }

@@ -30,7 +30,26 @@ public static class StaffClient
     }
 
     /// <summary>An HTTP client signed in through the real login form (antiforgery token and cookie included).</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this TestApp app, string userName)
+    public static async Task<HttpClient> SignedInClientAsync(this TestApp app, string userName, string password = StartupSeeder.DemoPassword)
+    {
+        var (client, landing) = await LogInAsync(app, userName, password);
+        if (landing.StartsWith("/account/login", StringComparison.Ordinal))
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in as {userName} failed (sent to {landing}).");
+        }
+        return client;
+    }
+
+    /// <summary>Where the login form sends this person: "/" when signed in, the form again with ?error=… when not.</summary>
+    public static async Task<string> LoginLandingAsync(this TestApp app, string userName, string password)
+    {
+        var (client, landing) = await LogInAsync(app, userName, password);
+        client.Dispose();
+        return landing;
+    }
+
+    private static async Task<(HttpClient Client, string Landing)> LogInAsync(TestApp app, string userName, string password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetAsync("/account/login");
@@ -39,12 +58,10 @@ public static class StaffClient
         var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = userName,
-            ["password"] = StartupSeeder.DemoPassword,
+            ["password"] = password,
             ["returnUrl"] = "/",
             [PhoneClient.AntiforgeryField] = antiforgery,
         }));
-        if (signIn.Headers.Location?.OriginalString.StartsWith("/account/login", StringComparison.Ordinal) != false)
-            throw new InvalidOperationException($"Signing in as {userName} failed ({signIn.StatusCode}).");
-        return client;
+        return (client, signIn.Headers.Location?.OriginalString ?? $"(no redirect: {(int)signIn.StatusCode})");
     }
 }
