@@ -68,6 +68,7 @@ builder.Services.AddSingleton<MinutesStore>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();
 builder.Services.AddSingleton<UnitAccess>();
 builder.Services.AddScoped<DoiThoai.Web.Features.Admin.AdminService>();
+builder.Services.AddSingleton<DoiThoai.Web.Features.Preparation.Answers.PreparedAnswersService>();
 // A locked account or a changed role reaches open sessions within a minute, not Identity's default half hour.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddSingleton<DoiThoai.Web.Features.Reports.ReportService>();
