@@ -163,6 +163,22 @@ public class AnswerTests
     }
 
     [Fact]
+    public void AddStaffNote_sent_again_with_its_id_after_a_lost_reply_is_the_same_note_not_a_second()
+    {
+        var meeting = MeetingWithSpokenOpinion(out var opinion);
+        var id = Guid.NewGuid();
+
+        var first = meeting.AddStaffNote(opinion.Id, "Thư ký", "Hộ này đã được hỗ trợ năm 2025.", At(150), id);
+        var again = meeting.AddStaffNote(opinion.Id, "Thư ký", "Hộ này đã được hỗ trợ năm 2025.", At(151), id);
+        var other = meeting.AddStaffNote(opinion.Id, "Thư ký", "Hộ này đã được hỗ trợ năm 2025.", At(152), Guid.NewGuid());
+
+        Assert.Same(first, again);
+        Assert.Equal((id, At(150)), (first.Id, first.At));
+        Assert.Equal([first, other], opinion.Notes);
+        Assert.Equal(2, meeting.PendingEvents.Count);
+    }
+
+    [Fact]
     public void AddStaffNote_that_is_empty_is_refused()
     {
         var meeting = MeetingWithSpokenOpinion(out var opinion);

@@ -260,14 +260,18 @@
   function sendNote(f) {
     var text = f.noteInput.value.trim();
     if (!text || f.noteSending) return;
-    writeDraft("note:" + f.key, { text: text, send: true });
+    // One id per note, kept with the draft: a retry (or a reload) after a lost reply sends the same note again and
+    // the server answers with the one it already has instead of posting a second.
+    var kept = readDraft("note:" + f.key);
+    var id = kept && kept.id && kept.text === text ? kept.id : newId();
+    writeDraft("note:" + f.key, { text: text, send: true, id: id });
     f.noteSending = true;
     clearTimeout(f.noteRetry);
     noteStatus(f, "Đang gửi…", "pending");
-    request("POST", api + "/" + encodeURIComponent(f.key) + "/note", { text: text }).then(function (r) {
+    request("POST", api + "/" + encodeURIComponent(f.key) + "/note", { text: text, id: id }).then(function (r) {
       if (r.status >= 500) throw new Error("HTTP " + r.status);
       if (!r.ok) {
-        writeDraft("note:" + f.key, { text: text, send: false });
+        writeDraft("note:" + f.key, { text: text, send: false, id: id });
         noteStatus(f, r.status === 401 ? TEXT.auth : r.body.message || "Không gửi được ghi chú.", "error");
         return;
       }
@@ -285,6 +289,15 @@
       f.noteDelay = Math.min(30000, f.noteDelay ? f.noteDelay * 2 : 2000);
       f.noteRetry = setTimeout(function () { sendNote(f); }, f.noteDelay);
     }).then(function () { f.noteSending = false; });
+  }
+
+  // crypto.randomUUID exists only on https or localhost; the hall's LAN address is plain http.
+  function newId() {
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
   function noteStatus(f, text, kind) {

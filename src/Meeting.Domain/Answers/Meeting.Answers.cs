@@ -34,13 +34,17 @@ public sealed partial class Meeting
         Raise(EventKinds.OutcomeSet, $"{Hm(now)} — Ý kiến số {opinion.Number} ({opinion.SubmitterName}): {outcome.ToVietnamese()}.", opinion.Id);
     }
 
-    public StaffNote AddStaffNote(Guid opinionId, string author, string text, DateTimeOffset now)
+    /// <param name="noteId">
+    /// The id the sender chose for this note: sent again after a lost reply, the same note is answered, not a second.
+    /// </param>
+    public StaffNote AddStaffNote(Guid opinionId, string author, string text, DateTimeOffset now, Guid? noteId = null)
     {
         var opinion = FindOpinion(opinionId);
+        if (noteId is { } id && opinion.Notes.FirstOrDefault(n => n.Id == id) is { } sent) return sent;
         var clean = (text ?? "").Trim();
         if (clean.Length == 0) throw new MeetingRuleException("Ghi chú trống.");
         if (clean.Length > MaxNoteLength) throw new MeetingRuleException($"Ghi chú tối đa {MaxNoteLength} ký tự.");
-        var note = opinion.AddNote(SearchText.Clean(author), clean, now);
+        var note = opinion.AddNote(SearchText.Clean(author), clean, now, noteId);
         Raise(EventKinds.StaffNoteAdded, $"{Hm(now)} — Ghi chú cho chủ trì về ý kiến số {opinion.Number}.", opinion.Id, staffOnly: true);
         return note;
     }

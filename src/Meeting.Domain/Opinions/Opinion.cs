@@ -147,9 +147,9 @@ public sealed class Opinion
         Authority = outcome == OpinionOutcome.ForwardedToLevelAbove ? Authority.LevelAbove : Authority.Within;
     }
 
-    internal StaffNote AddNote(string author, string text, DateTimeOffset now)
+    internal StaffNote AddNote(string author, string text, DateTimeOffset now, Guid? noteId = null)
     {
-        var note = new StaffNote(Id, author, text, now);
+        var note = new StaffNote(Id, author, text, now, noteId);
         _notes.Add(note);
         return note;
     }
@@ -160,9 +160,9 @@ public sealed class StaffNote
 {
     private StaffNote() { Author = Text = ""; }
 
-    internal StaffNote(Guid opinionId, string author, string text, DateTimeOffset at)
+    internal StaffNote(Guid opinionId, string author, string text, DateTimeOffset at, Guid? id = null)
     {
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         OpinionId = opinionId;
         Author = author;
         Text = text;

@@ -182,6 +182,26 @@ public sealed class MinutesEditorTests(BrowserHall hall)
             Assert.Contains((await hall.App.LoadAsync(id)).Opinions.Single(o => o.Number == number).Notes,
                 n => n.Text == "Người này đã hỏi ở hội nghị trước.");
 
+            // A second note whose reply is lost on the way back (the server has it, the page sees a network error):
+            // the page retries, with the same note id, and the chair gets it once.
+            var lostOnce = 0;
+            await page.RouteAsync("**/note", async route =>
+            {
+                if (Interlocked.Increment(ref lostOnce) == 1)
+                {
+                    await route.FetchAsync();
+                    await route.AbortAsync("connectionreset");
+                }
+                else await route.ContinueAsync();
+            });
+            await Part(page, MinutesKeys.Opinion(number)).Locator("[data-testid=minutes-note]").FillAsync("Đề nghị mời Phòng Kinh tế trả lời.");
+            await Part(page, MinutesKeys.Opinion(number)).Locator("[data-testid=minutes-note]").PressAsync("Enter");
+            await Expect(Part(page, MinutesKeys.Opinion(number)).Locator("[data-testid=minutes-note-status]")).ToContainTextAsync("Đã gửi chủ trì");
+            await page.UnrouteAsync("**/note");
+            Assert.True(lostOnce >= 2, "The note was not sent again after its lost reply.");
+            Assert.Single((await hall.App.LoadAsync(id)).Opinions.Single(o => o.Number == number).Notes,
+                n => n.Text == "Đề nghị mời Phòng Kinh tế trả lời.");
+
             // The turn ends and a department is assigned: the edited answer box is not overwritten, it offers the new line.
             await hall.App.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.FinishTurn(now));
             string department;

@@ -5,6 +5,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Tests.Integration;
 
@@ -142,5 +143,36 @@ public sealed class MinutesNoteTests
         Assert.Contains("Ghi chú trống", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
         var notes = (await app.LoadAsync(meeting.Id)).Opinions.Single(o => o.Id == opinion.Id).Notes;
         Assert.Contains(notes, n => n.Text.StartsWith("Hộ này đã được hỗ trợ", StringComparison.Ordinal) && n.Author == "Thư ký (thuky)");
+    }
+
+    [Fact]
+    public async Task A_note_sent_again_after_a_lost_reply_reaches_the_chair_once()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        var opinion = meeting.Opinions.OrderBy(o => o.Number).First();
+        using var secretary = await app.SignedInClientAsync("thuky");
+        var note = new MinutesEndpoints.NoteRequest("Đề nghị chủ trì mời Phòng Kinh tế trả lời.", Guid.NewGuid());
+        var path = $"/api/minutes/{meeting.Id}/{MinutesKeys.Opinion(opinion.Number)}/note";
+        var journalled = await NoteEventsAsync(app, meeting.Id);
+
+        var first = await secretary.PostAsJsonAsync(path, note);
+        var retried = await secretary.PostAsJsonAsync(path, note);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        // The same note answers both times (the stored time is kept to the millisecond).
+        var (sent, again) = (await first.Content.ReadFromJsonAsync<JsonElement>(), await retried.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(sent.GetProperty("text").GetString(), again.GetProperty("text").GetString());
+        Assert.True(Math.Abs((sent.GetProperty("at").GetDateTimeOffset() - again.GetProperty("at").GetDateTimeOffset()).TotalMilliseconds) < 1);
+        var stored = await app.LoadAsync(meeting.Id);
+        Assert.Single(stored.Opinions.Single(o => o.Id == opinion.Id).Notes, n => n.Text == note.Text);
+        Assert.Equal(journalled + 1, await NoteEventsAsync(app, meeting.Id));
+    }
+
+    private static async Task<int> NoteEventsAsync(TestApp app, Guid meetingId)
+    {
+        await using var db = await app.OpenDbAsync();
+        return await db.Journal.CountAsync(e => e.MeetingId == meetingId && e.Kind == EventKinds.StaffNoteAdded);
     }
 }

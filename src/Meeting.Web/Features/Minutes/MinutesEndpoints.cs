@@ -15,7 +15,8 @@ public static class MinutesEndpoints
 
     public sealed record SaveRequest(string? Text, int BaseVersion, string? GeneratedBase);
 
-    public sealed record NoteRequest(string? Text);
+    /// <param name="Id">Chosen by the editor once per note, so a retry after a lost reply does not post it twice.</param>
+    public sealed record NoteRequest(string? Text, Guid? Id = null);
 
     public static IEndpointRouteBuilder MapMinutesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,7 +48,7 @@ public static class MinutesEndpoints
             {
                 var opinion = m.Opinions.FirstOrDefault(o => o.Number == number)
                     ?? throw new MeetingRuleException($"Không có ý kiến số {number}.");
-                return m.AddStaffNote(opinion.Id, $"Thư ký ({author})", body.Text ?? "", now);
+                return m.AddStaffNote(opinion.Id, $"Thư ký ({author})", body.Text ?? "", now, body.Id);
             });
             return result.Ok ? Results.Ok(new { result.Value!.Text, result.Value.At }) : Results.BadRequest(new { Message = result.Error });
         });
