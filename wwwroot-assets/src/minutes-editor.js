@@ -414,6 +414,11 @@
     var connection = new signalR.HubConnectionBuilder().withUrl("/hubs/meeting")
       .withAutomaticReconnect([0, 2000, 5000, 10000, 20000, 30000]).build();
     connection.on("MeetingChanged", function (change) { if (change.sequence > lastSequence) scheduleRefresh(); });
+    // Another editor saved a section: fetch it (a box with nothing unsaved shows their text; one being typed in keeps it).
+    connection.on("MinutesEdited", function (edit) {
+      var f = fields.get(edit.key);
+      if (!f || edit.version > f.version) scheduleRefresh();
+    });
     function follow() {
       return connection.invoke("FollowStaff", meetingId, lastSequence).then(function () { setLive(true); scheduleRefresh(); });
     }

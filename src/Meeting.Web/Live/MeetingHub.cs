@@ -19,7 +19,12 @@ public sealed record FollowResult(Guid MeetingId, long LastSequence, bool Reload
 public interface IMeetingClient
 {
     Task MeetingChanged(MeetingChangeMessage change);
+
+    /// <summary>To staff only: a section of the minutes was saved, so other open editors show the new text.</summary>
+    Task MinutesEdited(MinutesEditedMessage edit);
 }
+
+public sealed record MinutesEditedMessage(Guid MeetingId, string Key, int Version, string EditedBy);
 
 /// <summary>
 /// Live updates for pages without a Blazor circuit (phones) and for other programs. A client joins its meeting's

@@ -129,14 +129,25 @@ public sealed class MinutesEditorTests(BrowserHall hall)
             await Expect(Status(chair, MinutesKeys.Conclusion)).ToContainTextAsync("Đã lưu");
             Assert.Equal(mine, (await StoredAsync(meeting.Id, MinutesKeys.Conclusion)).Text);
 
-            // The secretary, still on the older version, adds a line: told, and takes the chair's version instead.
+            // The secretary's box held nothing unsaved: it shows the chair's version at once, without a reload.
+            await Expect(Box(secretary, MinutesKeys.Conclusion)).ToHaveValueAsync(mine);
+
+            // The secretary adds a line offline while the chair changes it again: told, and takes the chair's version.
+            await secretary.Context.SetOfflineAsync(true);
+            await Box(secretary, MinutesKeys.Conclusion).PressAsync("Control+End");
             await Box(secretary, MinutesKeys.Conclusion).PressSequentiallyAsync(" Thêm.");
+            await Expect(Status(secretary, MinutesKeys.Conclusion)).ToContainTextAsync("Chưa gửi được");
+            const string final = mine + " Chốt.";
+            await Box(chair, MinutesKeys.Conclusion).FillAsync(final);
+            await Expect(Status(chair, MinutesKeys.Conclusion)).ToContainTextAsync("Đã lưu");
+            await secretary.Context.SetOfflineAsync(false);
             var second = Part(secretary, MinutesKeys.Conclusion).Locator("[data-testid=minutes-conflict]");
             await Expect(second).ToContainTextAsync("Bản của chutri");
+            await Expect(second.Locator("[data-testid=minutes-mine]")).ToHaveTextAsync(mine + " Thêm.");
             await second.GetByRole(AriaRole.Button, new() { Name = "Dùng bản của họ" }).ClickAsync();
             await Expect(second).ToBeHiddenAsync();
-            await Expect(Box(secretary, MinutesKeys.Conclusion)).ToHaveValueAsync(mine);
-            Assert.Equal(mine, (await StoredAsync(meeting.Id, MinutesKeys.Conclusion)).Text);
+            await Expect(Box(secretary, MinutesKeys.Conclusion)).ToHaveValueAsync(final);
+            Assert.Equal(final, (await StoredAsync(meeting.Id, MinutesKeys.Conclusion)).Text);
         });
     }
 

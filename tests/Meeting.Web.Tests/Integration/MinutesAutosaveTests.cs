@@ -5,6 +5,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Tests.Integration;
@@ -117,6 +118,36 @@ public sealed class MinutesAutosaveTests
         Assert.Contains("không có quyền", (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.False((await ReadAsync(secretary, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion).Edited);
+    }
+}
+
+public sealed class MinutesLiveTests
+{
+    [Fact]
+    public async Task A_saved_section_is_announced_to_the_other_editors_of_that_meeting_only()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        await using var otherEditor = app.HubClient(await app.SignInCookieAsync("chutri"));
+        var heard = new TaskCompletionSource<MinutesEditedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        otherEditor.On<MinutesEditedMessage>(nameof(IMeetingClient.MinutesEdited), m => heard.TrySetResult(m));
+        await otherEditor.StartAsync();
+        await otherEditor.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowStaff), meeting.Id, 0L);
+        // A phone following the same meeting publicly hears nothing of the minutes.
+        await using var phone = app.HubClient();
+        var phoneHeard = false;
+        phone.On<MinutesEditedMessage>(nameof(IMeetingClient.MinutesEdited), _ => phoneHeard = true);
+        await phone.StartAsync();
+        await phone.InvokeAsync<FollowResult>(nameof(MeetingHub.Follow), meeting.PublicCode, 0L);
+
+        using var secretary = await app.SignedInClientAsync("thuky");
+        var saved = await secretary.PutAsJsonAsync($"/api/minutes/{meeting.Id}/{MinutesKeys.Conclusion}",
+            new MinutesEndpoints.SaveRequest("Hội nghị thống nhất giao các phòng trả lời trong 15 ngày làm việc.", 0, null));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var message = await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((meeting.Id, MinutesKeys.Conclusion, 1, "thuky"), (message.MeetingId, message.Key, message.Version, message.EditedBy));
+        Assert.False(phoneHeard);
     }
 }
 

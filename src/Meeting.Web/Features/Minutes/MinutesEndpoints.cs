@@ -1,6 +1,7 @@
 using DoiThoai.Domain;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 
 namespace DoiThoai.Web.Features.Minutes;
 
@@ -26,10 +27,15 @@ public static class MinutesEndpoints
         api.MapGet("", async (Guid meetingId, MinutesStore store, CancellationToken ct) =>
             await store.LoadAsync(meetingId, ct) is { } snapshot ? Results.Ok(ToDto(snapshot)) : NotFound());
 
-        api.MapPut("/{key}", async (Guid meetingId, string key, SaveRequest body, HttpContext http, MinutesStore store, CancellationToken ct) =>
-            await store.SaveAsync(meetingId, key, body.Text, body.BaseVersion, body.GeneratedBase, http.User.Identity?.Name ?? "?", ct) switch
+        api.MapPut("/{key}", async (Guid meetingId, string key, SaveRequest body, HttpContext http, MinutesStore store,
+            IHubContext<MeetingHub, IMeetingClient> hub, CancellationToken ct) =>
+        {
+            var editor = http.User.Identity?.Name ?? "?";
+            var result = await store.SaveAsync(meetingId, key, body.Text, body.BaseVersion, body.GeneratedBase, editor, ct);
+            if (result is MinutesSaveResult.Saved saved) await TellOtherEditorsAsync(hub, meetingId, key, saved.Version, editor);
+            return result switch
             {
-                MinutesSaveResult.Saved saved => Results.Ok(new { saved.Version, saved.EditedAt }),
+                MinutesSaveResult.Saved s => Results.Ok(new { s.Version, s.EditedAt }),
                 MinutesSaveResult.Conflict c => Results.Conflict(new
                 {
                     c.TheirText, c.TheirVersion, c.EditedBy, c.EditedAt,
@@ -37,7 +43,8 @@ public static class MinutesEndpoints
                 }),
                 MinutesSaveResult.Refused r => Results.BadRequest(new { r.Message }),
                 _ => Results.BadRequest(),
-            });
+            };
+        });
         // "Ghi chú cho chủ trì" beside an opinion's box: a staff note on that opinion, shown on the chair's tablet.
         api.MapPost("/{key}/note", async (Guid meetingId, string key, NoteRequest body, HttpContext http, MeetingCommands commands) =>
         {
@@ -53,6 +60,24 @@ public static class MinutesEndpoints
             return result.Ok ? Results.Ok(new { result.Value!.Text, result.Value.At }) : Results.BadRequest(new { Message = result.Error });
         });
         return app;
+    }
+
+    /// <summary>
+    /// Other editors open on this meeting fetch the section again; one with nothing unsaved in that box shows the new
+    /// text at once, one typing there keeps their text and meets the usual conflict on save. The save stands even if
+    /// the message cannot be sent (they also refresh on the next change or poll).
+    /// </summary>
+    private static async Task TellOtherEditorsAsync(IHubContext<MeetingHub, IMeetingClient> hub, Guid meetingId, string key, int version,
+        string editedBy)
+    {
+        try
+        {
+            await hub.Clients.Group(MeetingHub.StaffGroup(meetingId)).MinutesEdited(new(meetingId, key, version, editedBy));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // Best effort: see above.
+        }
     }
 
     /// <summary>The opinion number of "opinion-12" or "answer-12".</summary>
