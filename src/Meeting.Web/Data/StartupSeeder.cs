@@ -27,6 +27,8 @@ public static class StartupSeeder
         new("admin", "Quản trị hệ thống", StaffRoles.Admin, DemoUnits.GiaoMinhId),
         new("giaohoa", "Ngô Văn Bình", StaffRoles.Organizer, DemoUnits.GiaoHoaId),
         new("tinh", "Đinh Thị Hà", StaffRoles.Organizer, DemoUnits.ProvinceId),
+        // Opens communes and their first accounts on /quan-tri.
+        new("quantri", "Lý Văn Quang", StaffRoles.Admin, DemoUnits.ProvinceId),
     ];
 
     /// <summary>Without demo data, a single commune holds everything until units are set up.</summary>
