@@ -69,8 +69,11 @@ builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();
 builder.Services.AddSingleton<UnitAccess>();
 builder.Services.AddScoped<DoiThoai.Web.Features.Admin.AdminService>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Preparation.Answers.PreparedAnswersService>();
-// A locked account or a changed role reaches open sessions within a minute, not Identity's default half hour.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+// A locked account or a changed role reaches signed-in devices within a minute, not Identity's default half hour:
+// requests through the cookie's check, open staff pages through StaffSessionCheck.
+builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+    o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue(StaffSessionCheck.IntervalSetting, 60)));
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffSessionCheck>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Reports.ReportService>();
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);

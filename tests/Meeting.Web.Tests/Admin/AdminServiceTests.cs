@@ -20,7 +20,7 @@ public sealed class AdminServiceTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
     private static readonly ClaimsPrincipal GiaoMinhAdmin = TestApp.Staff(StaffRoles.Admin, "admin", DemoUnits.GiaoMinhId);
-    private static readonly ClaimsPrincipal ProvinceAdmin = TestApp.Staff(StaffRoles.Admin, "quantri.tinh", DemoUnits.ProvinceId);
+    private static readonly ClaimsPrincipal ProvinceAdmin = TestApp.Staff(StaffRoles.Admin, "quantri", DemoUnits.ProvinceId);
     private const string Password = "Giaominh2027";
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -113,6 +113,8 @@ public sealed class AdminServiceTests : IAsyncLifetime
         Assert.Equal("Không tìm thấy đơn vị này.", await AsAsync(s => s.CreateStaffAsync(GiaoMinhAdmin, Draft("xam.nhap", unit: DemoUnits.GiaoHoaId))));
         Assert.Equal("Không tìm thấy đơn vị này.", await AsAsync(s => s.AddDepartmentAsync(GiaoMinhAdmin, DemoUnits.GiaoHoaId, "Phòng mới")));
         Assert.Equal("Không tìm thấy đơn vị này.", await AsAsync(s => s.RenameUnitAsync(GiaoMinhAdmin, DemoUnits.GiaoHoaId, "Xã khác")));
+        var giaoHoaDepartment = (await ViewAsync(ProvinceAdmin)).Departments.First(d => d.UnitId == DemoUnits.GiaoHoaId);
+        Assert.Equal("Không tìm thấy đơn vị này.", await AsAsync(s => s.RenameDepartmentAsync(GiaoMinhAdmin, giaoHoaDepartment.Id, "Phòng khác")));
         Assert.Equal("Không tìm thấy tài khoản này.", await AsAsync(s => s.ResetPasswordAsync(GiaoMinhAdmin, giaoHoa.Id, "Matkhau2027")));
         Assert.Equal("Không tìm thấy tài khoản này.", await AsAsync(s => s.SetLockedAsync(GiaoMinhAdmin, giaoHoa.Id, true)));
         Assert.Equal("Không tìm thấy tài khoản này.", await AsAsync(s => s.UpdateStaffAsync(GiaoMinhAdmin, giaoHoa.Id, "X", StaffRoles.Admin,
@@ -182,7 +184,12 @@ public sealed class AdminServiceTests : IAsyncLifetime
         Assert.True((await ViewAsync(GiaoMinhAdmin)).Staff.Single(p => p.UserName == "thuky").Locked);
         Assert.Contains("error=locked", await _app.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
 
+        // A new password does not undo an administrator's lock.
+        var whileLocked = AdminService.NewPassword();
+        Assert.Null(await AsAsync(s => s.ResetPasswordAsync(GiaoMinhAdmin, thuky.Id, whileLocked)));
+        Assert.Contains("error=locked", await _app.LoginLandingAsync("thuky", whileLocked));
         Assert.Null(await AsAsync(s => s.SetLockedAsync(GiaoMinhAdmin, thuky.Id, false)));
+        Assert.Null(await AsAsync(s => s.ResetPasswordAsync(GiaoMinhAdmin, thuky.Id, StartupSeeder.DemoPassword)));
         Assert.Equal("/", await _app.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
 
         Assert.Contains("chữ số", await AsAsync(s => s.ResetPasswordAsync(GiaoMinhAdmin, thuky.Id, "khongcochuso")));
@@ -197,6 +204,20 @@ public sealed class AdminServiceTests : IAsyncLifetime
         Assert.Contains("chính mình", await AsAsync(s => s.UpdateStaffAsync(GiaoMinhAdmin, self.Id, self.FullName, StaffRoles.Organizer,
             DemoUnits.GiaoMinhId, null)));
         Assert.Equal("/", await _app.LoginLandingAsync("admin", StartupSeeder.DemoPassword));
+    }
+
+    [Fact]
+    public async Task An_administrator_locked_a_moment_ago_can_no_longer_act_from_a_page_left_open()
+    {
+        var admin = (await ViewAsync(ProvinceAdmin)).Staff.Single(p => p.UserName == "admin");
+        Assert.Null(await AsAsync(s => s.SetLockedAsync(ProvinceAdmin, admin.Id, true)));
+        var before = await DatabaseAsync();
+
+        // The same signed-in principal (claims unchanged) the open page still holds.
+        Assert.Equal(MeetingCommands.NoPermission, await AsAsync(s => s.CreateStaffAsync(GiaoMinhAdmin, Draft("sau.khi.khoa", StaffRoles.Admin))));
+        Assert.Equal(MeetingCommands.NoPermission, await AsAsync(s => s.SetLockedAsync(GiaoMinhAdmin, admin.Id, false)));
+        Assert.Empty((await ViewAsync(GiaoMinhAdmin)).Staff);
+        Assert.Equal(before, await DatabaseAsync());
     }
 
     [Fact]
@@ -242,6 +263,8 @@ public sealed class FirstAdministratorTests
         var password = text.Split("Mật khẩu: ")[1].Trim();
 
         Assert.Contains($"Tài khoản: {StartupSeeder.FirstAdminUserName}", text);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.Equal("/", await app.LoginLandingAsync(StartupSeeder.FirstAdminUserName, password));
         Assert.Contains("error=wrong", await app.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
         using var admin = await app.SignedInClientAsync(StartupSeeder.FirstAdminUserName, password);
@@ -253,7 +276,11 @@ public sealed class FirstAdministratorTests
     [Fact]
     public async Task A_configured_password_is_used_and_a_restart_makes_no_second_administrator()
     {
-        var settings = new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "Quantri2027" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "Quantri2027",
+            ["DoiThoai:UnitName"] = "Tỉnh Nam Định", ["DoiThoai:UnitKind"] = "Province",
+        };
         var folder = TestApp.NewDataDirectory();
         await using (var first = new TestApp(folder, settings: settings)) _ = first.AppServices;
         await using var again = new TestApp(folder, settings: settings);
@@ -262,5 +289,36 @@ public sealed class FirstAdministratorTests
         Assert.False(File.Exists(Path.Combine(folder, StartupSeeder.FirstAdminPasswordFile)));
         await using var db = await again.OpenDbAsync();
         Assert.Equal(1, await db.Users.CountAsync());
+
+        // A province installation: its administrator opens the first commune.
+        var province = Assert.Single(await db.Units.AsNoTracking().ToListAsync());
+        Assert.Equal(("Tỉnh Nam Định", UnitKind.Province), (province.Name, province.Kind));
+        await using var scope = again.AppServices.CreateAsyncScope();
+        var admin = TestApp.Staff(StaffRoles.Admin, StartupSeeder.FirstAdminUserName, province.Id);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AdminService>().AddUnitAsync(admin, province.Id, "Xã Hải Hậu", UnitKind.Commune));
+    }
+}
+
+/// <summary>A device already signed in loses its rights once the account is locked (checked on every request here).</summary>
+public sealed class LockedSessionTests
+{
+    [Fact]
+    public async Task A_signed_in_device_is_sent_to_the_login_form_once_its_account_is_locked()
+    {
+        await using var app = new TestApp(settings: new Dictionary<string, string?> { [DoiThoai.Web.Features.Account.StaffSessionCheck.IntervalSetting] = "0" });
+        var meetingId = (await app.DemoMeetingAsync()).Id;
+        using var thuky = await app.SignedInClientAsync("thuky");
+        Assert.Equal(HttpStatusCode.OK, (await thuky.GetAsync($"/minutes/{meetingId}")).StatusCode);
+
+        await using (var scope = app.AppServices.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<AdminService>();
+            var id = (await service.LoadAsync(TestApp.Staff(StaffRoles.Admin, "admin"))).Staff.Single(p => p.UserName == "thuky").Id;
+            Assert.Null(await service.SetLockedAsync(TestApp.Staff(StaffRoles.Admin, "admin"), id, true));
+        }
+
+        var after = await thuky.GetAsync($"/minutes/{meetingId}");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery);
     }
 }

@@ -32,6 +32,7 @@ public partial class AdminPage
     private string? _resetting, _resetPassword;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private ILogger<AdminPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     private ClaimsPrincipal User { get; set; } = new();
 
@@ -58,8 +59,17 @@ public partial class AdminPage
         try
         {
             string? error;
-            await using (var scope = Scopes.CreateAsyncScope())
+            try
+            {
+                await using var scope = Scopes.CreateAsyncScope();
                 error = await change(scope.ServiceProvider.GetRequiredService<AdminService>());
+            }
+            catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Two administrators at once (the same user name) or a busy database: nothing was kept; say so.
+                Logger.LogWarning(ex, "An administration change failed");
+                error = "Không lưu được (có thể người khác vừa thay đổi cùng lúc). Hãy tải lại trang và thử lại.";
+            }
             (_message, _messageIsError) = (error ?? done, error is not null);
             if (error is not null) return false;
             after?.Invoke();

@@ -31,8 +31,7 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
 
     public async Task<AdminView> LoadAsync(ClaimsPrincipal admin, CancellationToken ct = default)
     {
-        if (!admin.IsInAny(Roles)) return new([], [], []);
-        var visible = await unitAccess.VisibleUnitsAsync(admin, ct);
+        if (await ActingAdminAsync(admin, ct) is not { } visible) return new([], [], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = (await db.Units.AsNoTracking().ToListAsync(ct)).Where(u => visible.Contains(u.Id)).ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => visible.Contains(d.UnitId))
@@ -74,8 +73,8 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
         try
         {
             var unit = Unit.Under(parent, name ?? "", k);
-            if (await db.Units.AsNoTracking().Where(u => u.ParentId == parent.Id).AnyAsync(u => u.Name == unit.Name, ct))
-                return $"{parent.Name} đã có đơn vị “{unit.Name}”.";
+            var siblings = await db.Units.AsNoTracking().Where(u => u.ParentId == parent.Id).Select(u => u.Name).ToListAsync(ct);
+            if (siblings.Any(n => SearchText.Fold(n) == SearchText.Fold(unit.Name))) return $"{parent.Name} đã có đơn vị “{unit.Name}”.";
             db.Units.Add(unit);
             await db.SaveChangesAsync(ct);
         }
@@ -138,8 +137,8 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
         {
             return ex.Message;
         }
-        if (await db.Departments.AsNoTracking().AnyAsync(d => d.UnitId == department.UnitId && d.Id != departmentId && d.Name == department.Name, ct))
-            return $"Đơn vị đã có “{department.Name}”.";
+        var others = await db.Departments.AsNoTracking().Where(d => d.UnitId == department.UnitId && d.Id != departmentId).Select(d => d.Name).ToListAsync(ct);
+        if (others.Any(n => SearchText.Fold(n) == SearchText.Fold(department.Name))) return $"Đơn vị đã có “{department.Name}”.";
         // Opinions and items keep the name they were assigned under: a renamed department answers its old work too.
         await db.SaveChangesAsync(ct);
         return null;
@@ -218,8 +217,8 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded) return Describe(reset);
-        // A forgotten password often follows wrong tries: the new one works at once.
-        await users.SetLockoutEndDateAsync(user, null);
+        // A forgotten password often follows wrong tries: the new one works at once. An administrator's lock stays.
+        if (!IsLockedByAdministrator(user)) await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return null;
     }
@@ -229,13 +228,24 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
         var (user, refused) = await FindStaffAsync(admin, staffId, ct);
         if (user is null) return refused;
         if (locked && IsSelf(admin, user)) return "Không tự khóa tài khoản của chính mình.";
-        await users.SetLockoutEnabledAsync(user, true);
-        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (!result.Succeeded) return Describe(result);
-        if (locked) await users.UpdateSecurityStampAsync(user);
-        else await users.ResetAccessFailedCountAsync(user);
+        // Lock and new security stamp together: a lock whose stamp failed would leave signed-in devices working.
+        await using var tx = await scopedDb.Database.BeginTransactionAsync(ct);
+        foreach (var step in new Func<Task<IdentityResult>>[]
+        {
+            () => users.SetLockoutEnabledAsync(user, true),
+            () => users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null),
+            () => locked ? users.UpdateSecurityStampAsync(user) : users.ResetAccessFailedCountAsync(user),
+        })
+        {
+            var result = await step();
+            if (!result.Succeeded) return Describe(result);
+        }
+        await tx.CommitAsync(ct);
         return null;
     }
+
+    /// <summary>Locked by hand (until the end of time), not by a few wrong passwords (minutes).</summary>
+    private static bool IsLockedByAdministrator(StaffUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100);
 
     /// <summary>A password to read out or write down: no 0/O or 1/l/I to confuse, 12 characters.</summary>
     public static string NewPassword()
@@ -269,20 +279,32 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
             : "Phòng, ban đã chọn không thuộc đơn vị của người dùng.";
     }
 
+    /// <summary>
+    /// The units the acting administrator manages, read from the database rather than from the sign-in: a page left
+    /// open by someone locked or moved a minute ago acts with what they are now. Null when they are not an
+    /// administrator (any more).
+    /// </summary>
+    private async Task<IReadOnlySet<Guid>?> ActingAdminAsync(ClaimsPrincipal admin, CancellationToken ct)
+    {
+        if (!admin.IsInAny(Roles)) return null;
+        var actor = await users.GetUserAsync(admin) ?? (admin.Identity?.Name is { } name ? await users.FindByNameAsync(name) : null);
+        if (actor is null || await users.IsLockedOutAsync(actor) || !await users.IsInRoleAsync(actor, StaffRoles.Admin)) return null;
+        return Unit.WithDescendants(actor.UnitId, await unitAccess.AllUnitsAsync(ct));
+    }
+
     /// <summary>Admins only, and only in their own units; an id outside them is answered as if it did not exist.</summary>
     private async Task<string?> RefuseAsync(ClaimsPrincipal admin, Guid? unitId, CancellationToken ct)
     {
-        if (!admin.IsInAny(Roles)) return MeetingCommands.NoPermission;
+        if (await ActingAdminAsync(admin, ct) is not { } visible) return MeetingCommands.NoPermission;
         if (unitId is not { } id) return "Hãy chọn đơn vị.";
-        return (await unitAccess.VisibleUnitsAsync(admin, ct)).Contains(id) ? null : "Không tìm thấy đơn vị này.";
+        return visible.Contains(id) ? null : "Không tìm thấy đơn vị này.";
     }
 
     private async Task<(StaffUser? User, string? Refused)> FindStaffAsync(ClaimsPrincipal admin, string staffId, CancellationToken ct)
     {
-        if (!admin.IsInAny(Roles)) return (null, MeetingCommands.NoPermission);
+        if (await ActingAdminAsync(admin, ct) is not { } visible) return (null, MeetingCommands.NoPermission);
         var user = await users.FindByIdAsync(staffId);
-        if (user is null || !(await unitAccess.VisibleUnitsAsync(admin, ct)).Contains(user.UnitId))
-            return (null, "Không tìm thấy tài khoản này.");
+        if (user is null || !visible.Contains(user.UnitId)) return (null, "Không tìm thấy tài khoản này.");
         return (user, null);
     }
 

@@ -17,6 +17,7 @@ public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
     public const string DepartmentClaim = "doithoai:department";
 
     private volatile IReadOnlyList<Unit>? _units;
+    private long _version;
 
     public static Guid? UnitOf(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirstValue(UnitClaim), out var id) ? id : null;
@@ -28,11 +29,19 @@ public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
     public async Task<IReadOnlyList<Unit>> AllUnitsAsync(CancellationToken ct = default)
     {
         if (_units is { } cached) return cached;
+        var version = Interlocked.Read(ref _version);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return _units = await db.Units.AsNoTracking().ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().ToListAsync(ct);
+        // A unit added while this was loading makes the list stale: use it for this caller, keep it for no one.
+        if (Interlocked.Read(ref _version) == version) _units = units;
+        return units;
     }
 
-    public void UnitsChanged() => _units = null;
+    public void UnitsChanged()
+    {
+        Interlocked.Increment(ref _version);
+        _units = null;
+    }
 
     public async Task<IReadOnlySet<Guid>> VisibleUnitsAsync(ClaimsPrincipal? user, CancellationToken ct = default) =>
         UnitOf(user) is { } unit ? Unit.WithDescendants(unit, await AllUnitsAsync(ct)) : new HashSet<Guid>();
