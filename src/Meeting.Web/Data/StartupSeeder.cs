@@ -44,7 +44,7 @@ public static class StartupSeeder
         var options = sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value;
         if (!await db.Units.AnyAsync())
         {
-            db.Units.AddRange(options.Demo ? DemoUnits.All() : [Unit.Create(DefaultUnitId, "Đơn vị", UnitKind.Commune, null)]);
+            db.Units.AddRange(options.Demo ? DemoUnits.All() : [FirstUnit(sp.GetRequiredService<IConfiguration>())]);
             await db.SaveChangesAsync();
             // Data from before units existed belongs to the first commune.
             await db.Meetings.Where(m => m.UnitId == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(m => m.UnitId, DefaultUnitId));
@@ -97,20 +97,37 @@ public static class StartupSeeder
     private static async Task FirstAdministratorAsync(IServiceProvider sp, AppDb db, UserManager<StaffUser> users)
     {
         if (await db.Users.AnyAsync()) return;
-        var configured = sp.GetRequiredService<IConfiguration>()["DoiThoai:AdminPassword"];
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var configured = configuration["DoiThoai:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? Features.Admin.AdminService.NewPassword() : configured;
-        var admin = new StaffUser { UserName = FirstAdminUserName, FullName = "Quản trị hệ thống", UnitId = DefaultUnitId };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
-            throw new InvalidOperationException("DoiThoai:AdminPassword: " + string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(admin, StaffRoles.Admin);
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup");
+        string? file = null;
         if (string.IsNullOrEmpty(configured))
         {
-            var file = Path.Combine(Storage.ResolveDataDirectory(sp.GetRequiredService<IConfiguration>()), FirstAdminPasswordFile);
+            // Written before the account exists: an account whose password reached no one could never be used.
+            file = Path.Combine(Storage.ResolveDataDirectory(configuration), FirstAdminPasswordFile);
             await File.WriteAllTextAsync(file, $"Tài khoản: {FirstAdminUserName}{Environment.NewLine}Mật khẩu: {password}{Environment.NewLine}");
-            logger.LogWarning("Created the first administrator '{User}'; the password is in {File}. Change it after signing in.", FirstAdminUserName, file);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+        var admin = new StaffUser { UserName = FirstAdminUserName, FullName = "Quản trị hệ thống", UnitId = DefaultUnitId };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        foreach (var step in new Func<Task<IdentityResult>>[] { () => users.CreateAsync(admin, password), () => users.AddToRoleAsync(admin, StaffRoles.Admin) })
+        {
+            var result = await step();
+            if (!result.Succeeded)
+                throw new InvalidOperationException("DoiThoai:AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        await tx.CommitAsync();
+        if (file is not null)
+            logger.LogWarning("Created the first administrator '{User}'; the password is in {File}. Change it after signing in.", FirstAdminUserName, file);
         else logger.LogWarning("Created the first administrator '{User}' with the password from DoiThoai:AdminPassword.", FirstAdminUserName);
+    }
+
+    /// <summary>A real installation's own unit: DoiThoai:UnitName and DoiThoai:UnitKind (Commune, City or Province).</summary>
+    private static Unit FirstUnit(IConfiguration configuration)
+    {
+        var name = configuration["DoiThoai:UnitName"];
+        var kind = Enum.TryParse<UnitKind>(configuration["DoiThoai:UnitKind"], ignoreCase: true, out var k) ? k : UnitKind.Commune;
+        return Unit.Create(DefaultUnitId, string.IsNullOrWhiteSpace(name) ? "Đơn vị" : name, kind, null);
     }
 }
