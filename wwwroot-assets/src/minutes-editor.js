@@ -102,7 +102,10 @@
     if (f.noteInput) {
       f.noteInput.addEventListener("input", function () {
         lastTyped = { at: Date.now(), key: f.key };
-        writeDraft("note:" + f.key, f.noteInput.value ? { text: f.noteInput.value, send: false } : null);
+        // The same words keep their id (a retry may be on its way with it); other words are another note.
+        var kept = readDraft("note:" + f.key);
+        var text = f.noteInput.value;
+        writeDraft("note:" + f.key, text ? { text: text, send: false, id: kept && kept.text === text.trim() ? kept.id : undefined } : null);
       });
       f.noteInput.addEventListener("keydown", function (e) {
         if (e.key === "Enter") { e.preventDefault(); sendNote(f); }
@@ -417,7 +420,8 @@
     // Another editor saved a section: fetch it (a box with nothing unsaved shows their text; one being typed in keeps it).
     connection.on("MinutesEdited", function (edit) {
       var f = fields.get(edit.key);
-      if (!f || edit.version > f.version) scheduleRefresh();
+      // Our own save's echo can arrive before its reply: nothing to fetch then.
+      if (!f || (!f.saving && edit.version > f.version)) scheduleRefresh();
     });
     function follow() {
       return connection.invoke("FollowStaff", meetingId, lastSequence).then(function () { setLive(true); scheduleRefresh(); });

@@ -106,6 +106,8 @@ public sealed class PreparedAnswersTests : IAsyncLifetime
         Assert.Equal(MeetingCommands.MeetingNotFound, await Answers.SaveAsync(otherCommune, _meetingId, road.OpinionId, "Trả lời."));
         Assert.Empty(await Answers.ListAsync(otherCommune));
         Assert.Equal(MeetingCommands.NoPermission, await Answers.SaveAsync(TestApp.Staff(StaffRoles.Supervisor, "giamsat"), _meetingId, road.OpinionId, "Trả lời."));
+        // Department staff whose account names no department answer nothing.
+        Assert.Equal(PreparedAnswersService.NotYours, await Answers.SaveAsync(TestApp.Staff(StaffRoles.Department, "khong-phong-ban"), _meetingId, road.OpinionId, "Trả lời."));
 
         Assert.Equal(before, await AnswersAsync());
     }
