@@ -30,7 +30,6 @@ public sealed class AdminBrowserTests(BrowserHall hall)
             var row = admin.Locator("[data-testid=admin-staff-row][data-user='tn.trinhduyet']");
             await Expect(row).ToContainTextAsync("Trịnh Thị Duyên");
             await Expect(row).ToContainTextAsync("Văn phòng (tổ chức)");
-            await seats.CaptureAsync();
 
             // The person, on their own device, with the password handed over.
             var theirs = await seats.OpenAsync("new-organizer", "/", Seats.TabletWidth, Seats.TabletHeight);

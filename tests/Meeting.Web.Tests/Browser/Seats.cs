@@ -56,6 +56,10 @@ public sealed class Seats(BrowserHall hall, string testName) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Photographs every seat (full page). Call it last in a test: a full-page shot resizes the page for a moment, and
+    /// the one click CI ever lost came right after such a shot in the middle of a test.
+    /// </summary>
     public async Task CaptureAsync()
     {
         var folder = Path.Combine(BrowserHall.ArtifactsDirectory, testName);

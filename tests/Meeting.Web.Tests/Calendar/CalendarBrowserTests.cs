@@ -34,7 +34,6 @@ public sealed class CalendarBrowserTests(BrowserHall hall)
             var row = page.Locator("[data-testid=calendar-entry][data-date='31/12/2099']");
             await Expect(row).ToContainTextAsync("Nghỉ cuối năm (thử trên trình duyệt)");
             Assert.False((await hall.App.AppServices.GetRequiredService<CalendarService>().CalendarAsync()).IsWorkingDay(new DateOnly(2099, 12, 31)));
-            await seats.CaptureAsync();
 
             await row.Locator("[data-testid=calendar-remove]").ClickAsync();
             await page.Locator("[data-testid=calendar-remove-confirm]").ClickAsync();

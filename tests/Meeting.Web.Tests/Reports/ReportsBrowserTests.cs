@@ -46,7 +46,6 @@ public sealed class ReportsBrowserTests(BrowserHall hall)
             await Expect(province.Locator("[data-testid=report-scope]")).Not.ToContainTextAsync("các đơn vị trực thuộc");
             await Expect(province.Locator("[data-testid=tile-at-meeting] .value")).Not.ToHaveTextAsync("0");
             await Expect(province.Locator("[data-testid=chart-kinds] svg").First).ToBeVisibleAsync();
-            await seats.CaptureAsync();
 
             var download = await province.RunAndWaitForDownloadAsync(() => province.Locator("[data-testid=download-form1-xlsx]").ClickAsync());
             Assert.StartsWith("mau-1-bang-tong-hop-", download.SuggestedFilename);
@@ -58,6 +57,7 @@ public sealed class ReportsBrowserTests(BrowserHall hall)
             // Only Giao Hòa: its chair in the thematic column, Giao Minh's chair nowhere.
             Assert.Contains(cells, c => c.Contains(ReportedCommunes.GiaoHoaChair, StringComparison.Ordinal));
             Assert.DoesNotContain(cells, c => c.Contains(ReportedCommunes.GiaoMinhChair, StringComparison.Ordinal));
+            await seats.CaptureAsync();
         });
     }
 }
