@@ -88,6 +88,7 @@ public static class StartupSeeder
 
     public const string FirstAdminUserName = "admin";
     public const string FirstAdminPasswordFile = "mat-khau-quan-tri.txt";
+    public const string ResetAdminSetting = "DoiThoai:ResetAdmin";
 
     /// <summary>
     /// A real installation starts with no accounts: one administrator is made, with the password from
@@ -96,8 +97,11 @@ public static class StartupSeeder
     /// </summary>
     private static async Task FirstAdministratorAsync(IServiceProvider sp, AppDb db, UserManager<StaffUser> users)
     {
-        if (await db.Users.AnyAsync()) return;
         var configuration = sp.GetRequiredService<IConfiguration>();
+        // DoiThoai:ResetAdmin=true: the way back in when the administrator's password is lost (the machine's owner
+        // sets it for one start): a new password as below, unlocked, an administrator again.
+        var reset = configuration.GetValue(ResetAdminSetting, false);
+        if (!reset && await db.Users.AnyAsync()) return;
         var configured = configuration["DoiThoai:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? Features.Admin.AdminService.NewPassword() : configured;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup");
@@ -109,18 +113,30 @@ public static class StartupSeeder
             await File.WriteAllTextAsync(file, $"Tài khoản: {FirstAdminUserName}{Environment.NewLine}Mật khẩu: {password}{Environment.NewLine}");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        var admin = new StaffUser { UserName = FirstAdminUserName, FullName = "Quản trị hệ thống", UnitId = DefaultUnitId };
+        var existing = await users.FindByNameAsync(FirstAdminUserName);
+        var admin = existing ?? new StaffUser { UserName = FirstAdminUserName, FullName = "Quản trị hệ thống", UnitId = DefaultUnitId };
+        Func<Task<IdentityResult>>[] steps = existing is null
+            ? [() => users.CreateAsync(admin, password), () => users.AddToRoleAsync(admin, StaffRoles.Admin)]
+            :
+            [
+                async () => await users.ResetPasswordAsync(admin, await users.GeneratePasswordResetTokenAsync(admin), password),
+                () => users.SetLockoutEndDateAsync(admin, null),
+                () => users.ResetAccessFailedCountAsync(admin),
+                async () => await users.IsInRoleAsync(admin, StaffRoles.Admin) ? IdentityResult.Success : await users.AddToRoleAsync(admin, StaffRoles.Admin),
+            ];
         await using var tx = await db.Database.BeginTransactionAsync();
-        foreach (var step in new Func<Task<IdentityResult>>[] { () => users.CreateAsync(admin, password), () => users.AddToRoleAsync(admin, StaffRoles.Admin) })
+        foreach (var step in steps)
         {
             var result = await step();
             if (!result.Succeeded)
                 throw new InvalidOperationException("DoiThoai:AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         await tx.CommitAsync();
+        var what = existing is null ? "Created the first administrator" : "Reset the administrator";
         if (file is not null)
-            logger.LogWarning("Created the first administrator '{User}'; the password is in {File}. Change it after signing in.", FirstAdminUserName, file);
-        else logger.LogWarning("Created the first administrator '{User}' with the password from DoiThoai:AdminPassword.", FirstAdminUserName);
+            logger.LogWarning("{What} '{User}'; the password is in {File}. Change it after signing in.", what, FirstAdminUserName, file);
+        else logger.LogWarning("{What} '{User}' with the password from DoiThoai:AdminPassword.", what, FirstAdminUserName);
+        if (reset) logger.LogWarning("Remove {Setting} now: each start with it resets the administrator again.", ResetAdminSetting);
     }
 
     /// <summary>A real installation's own unit: DoiThoai:UnitName and DoiThoai:UnitKind (Commune, City or Province).</summary>

@@ -299,6 +299,37 @@ public sealed class FirstAdministratorTests
     }
 }
 
+public sealed class AdministratorResetTests
+{
+    [Fact]
+    public async Task A_lost_administrator_password_is_replaced_and_the_lock_lifted_by_one_start_with_ResetAdmin()
+    {
+        var folder = TestApp.NewDataDirectory();
+        var settings = new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "Quantri2027" };
+        await using (var first = new TestApp(folder, settings: settings))
+        {
+            _ = first.AppServices;
+            await using var db = await first.OpenDbAsync();
+            var admin = await db.Users.SingleAsync();
+            admin.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync();
+            Assert.Contains("error=locked", await first.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "Quantri2027"));
+        }
+
+        // Forgotten, locked: one start with ResetAdmin and no password given writes a new one to the file.
+        await using var again = new TestApp(folder, settings: new Dictionary<string, string?>
+        {
+            ["DoiThoai:Demo"] = "false", [StartupSeeder.ResetAdminSetting] = "true",
+        });
+        _ = again.AppServices;
+        var password = (await File.ReadAllTextAsync(Path.Combine(folder, StartupSeeder.FirstAdminPasswordFile))).Split("Mật khẩu: ")[1].Trim();
+        Assert.Equal("/", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, password));
+        Assert.Contains("error=wrong", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "Quantri2027"));
+        await using var check = await again.OpenDbAsync();
+        Assert.Equal(1, await check.Users.CountAsync());
+    }
+}
+
 /// <summary>A device already signed in loses its rights once the account is locked (checked on every request here).</summary>
 public sealed class LockedSessionTests
 {
