@@ -20,7 +20,8 @@ public partial class AdminPage
     }
 
     private AdminView _view = new([], [], []);
-    private string? _message;
+    private const string Units = "units", Departments = "departments", Staff = "staff";
+    private string? _message, _messageSection;
     private bool _messageIsError, _busy;
     private Guid? _renamingUnit, _renamingDepartment;
     private string? _renameText;
@@ -33,6 +34,7 @@ public partial class AdminPage
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private ILogger<AdminPage> Logger { get; set; } = default!;
+    [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     private ClaimsPrincipal User { get; set; } = new();
 
@@ -53,7 +55,7 @@ public partial class AdminPage
     }
 
     /// <summary>Each change in a scope of its own (a fresh context), then the page shows what is stored.</summary>
-    private async Task<bool> RunAsync(Func<AdminService, Task<string?>> change, string? done = null, Action? after = null)
+    private async Task<bool> RunAsync(Func<AdminService, Task<string?>> change, string section, string? done, Action? after = null)
     {
         _busy = true;
         try
@@ -70,7 +72,9 @@ public partial class AdminPage
                 Logger.LogWarning(ex, "An administration change failed");
                 error = "Không lưu được (có thể người khác vừa thay đổi cùng lúc). Hãy tải lại trang và thử lại.";
             }
-            (_message, _messageIsError) = (error ?? done, error is not null);
+            (_message, _messageIsError, _messageSection) = (error ?? done, error is not null, section);
+            // Also where the eye is, for an action far down a long list.
+            if (_message is not null) Snackbar.Add(_message, error is null ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
             if (error is not null) return false;
             after?.Invoke();
             await ReloadAsync();
@@ -82,19 +86,19 @@ public partial class AdminPage
         }
     }
 
-    private Task RunAsync(Func<AdminService, Task<string?>> change, Action done) => RunAsync(change, "Đã lưu.", done);
+    private Task RunAsync(Func<AdminService, Task<string?>> change, string section, Action done) => RunAsync(change, section, "Đã lưu.", done);
 
     private async Task AddUnitAsync()
     {
         var name = _newUnitName;
-        await RunAsync(s => s.AddUnitAsync(User, _newUnitParent, name, _newUnitKind), $"Đã thêm đơn vị {SearchText.Clean(name ?? "")}.",
+        await RunAsync(s => s.AddUnitAsync(User, _newUnitParent, name, _newUnitKind), Units, $"Đã thêm đơn vị {SearchText.Clean(name ?? "")}.",
             () => _newUnitName = null);
     }
 
     private async Task AddDepartmentAsync()
     {
         var name = _newDepartmentName;
-        await RunAsync(s => s.AddDepartmentAsync(User, _departmentUnit, name), $"Đã thêm {SearchText.Clean(name ?? "")}.",
+        await RunAsync(s => s.AddDepartmentAsync(User, _departmentUnit, name), Departments, $"Đã thêm {SearchText.Clean(name ?? "")}.",
             () => _newDepartmentName = null);
     }
 
@@ -103,7 +107,7 @@ public partial class AdminPage
         var draft = new StaffDraft(_draft.UserName, _draft.FullName, _draft.Role, _draft.UnitId, _draft.DepartmentId, _draft.Password);
         var userName = (draft.UserName ?? "").Trim().ToLowerInvariant();
         // The password is shown once, to be handed over; it is not kept anywhere readable.
-        await RunAsync(s => s.CreateStaffAsync(User, draft),
+        await RunAsync(s => s.CreateStaffAsync(User, draft), Staff,
             $"Đã mở tài khoản {userName}. Mật khẩu ban đầu: {draft.Password} — hãy trao tận tay người dùng.",
             () => _draft = new StaffForm { UnitId = draft.UnitId, Role = draft.Role, DepartmentId = draft.DepartmentId });
     }
@@ -127,19 +131,19 @@ public partial class AdminPage
     {
         if (_editing is not { } person) return;
         var draft = _draft;
-        await RunAsync(s => s.UpdateStaffAsync(User, person.Id, draft.FullName, draft.Role, draft.UnitId, draft.DepartmentId),
+        await RunAsync(s => s.UpdateStaffAsync(User, person.Id, draft.FullName, draft.Role, draft.UnitId, draft.DepartmentId), Staff,
             $"Đã lưu tài khoản {person.UserName}.", StopEditing);
     }
 
     private async Task ResetPasswordAsync(StaffRow person)
     {
         var password = _resetPassword;
-        await RunAsync(s => s.ResetPasswordAsync(User, person.Id, password),
+        await RunAsync(s => s.ResetPasswordAsync(User, person.Id, password), Staff,
             $"Mật khẩu mới của {person.UserName}: {password} — hãy trao tận tay người dùng.", () => _resetting = null);
     }
 
     private Task ToggleLockAsync(StaffRow person) =>
-        RunAsync(s => s.SetLockedAsync(User, person.Id, !person.Locked),
+        RunAsync(s => s.SetLockedAsync(User, person.Id, !person.Locked), Staff,
             $"Đã {(person.Locked ? "mở khóa" : "khóa")} tài khoản {person.UserName}.");
 
     private IEnumerable<StaffRow> ShownStaff()
