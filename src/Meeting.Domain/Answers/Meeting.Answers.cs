@@ -5,15 +5,24 @@ public sealed partial class Meeting
     public const int MaxNoteLength = 1000;
 
     /// <summary>Assigns one or more departments to answer; the lead answers first, the others coordinate.</summary>
+    /// <param name="seen">
+    /// The lead the person saw when they chose (null: no check, for scripts). If another seat named a different lead
+    /// meanwhile, the assignment is refused rather than silently taking the lead away from it.
+    /// </param>
     public IReadOnlyList<Assignment> AssignDepartments(Guid opinionId, IReadOnlyList<DepartmentRef> departments, Guid leadId,
-        DateTimeOffset now)
+        DateTimeOffset now, SeenLead? seen = null)
     {
         var opinion = RequireAnswerable(opinionId);
         if (departments.Count == 0) throw new MeetingRuleException("Hãy chọn ít nhất một phòng, ban.");
         if (departments.Select(d => d.Id).Distinct().Count() != departments.Count) throw new MeetingRuleException("Một phòng, ban được chọn hai lần.");
         if (departments.All(d => d.Id != leadId)) throw new MeetingRuleException("Hãy chọn phòng, ban chủ trì trả lời trong số các phòng, ban được giao.");
+        if (opinion.LeadAssignment?.DepartmentId == leadId && departments.All(d => opinion.Assignments.Any(a => a.DepartmentId == d.Id)))
+            throw new MeetingRuleException("Các phòng, ban này đã được giao ý kiến này, với cùng phòng, ban chủ trì.");
+        if (seen is not null && opinion.LeadAssignment?.DepartmentId != seen.DepartmentId)
+            throw new MeetingRuleException(opinion.LeadAssignment is { } current
+                ? $"Ý kiến số {opinion.Number} vừa được giao {current.DepartmentName} chủ trì trả lời (lúc {Hm(current.AssignedAt)}). Hãy xem lại rồi giao lại nếu cần."
+                : $"Phòng, ban trả lời ý kiến số {opinion.Number} vừa thay đổi. Hãy xem lại rồi giao lại nếu cần.");
         var added = opinion.Assign(departments, leadId, now);
-        if (added.Count == 0) throw new MeetingRuleException("Các phòng, ban này đã được giao ý kiến này, với cùng phòng, ban chủ trì.");
         var lead = departments.First(d => d.Id == leadId).Name;
         var others = departments.Where(d => d.Id != leadId).Select(d => d.Name).ToList();
         Raise(EventKinds.DepartmentsAssigned,
@@ -23,15 +32,33 @@ public sealed partial class Meeting
     }
 
     /// <summary>Records how the opinion ends. Refused while its turn is still running.</summary>
-    public void SetOutcome(Guid opinionId, OpinionOutcome outcome, DateTimeOffset now)
+    /// <param name="expected">
+    /// The outcome the opinion had on the person's screen when they chose (null: no check, for scripts). If another
+    /// seat recorded a different one meanwhile, the command is refused and names it, rather than silently replacing it.
+    /// Choosing the outcome already recorded (a double tap, two seats agreeing) changes nothing and is not an error.
+    /// </param>
+    /// <param name="by">Who chooses (the signed-in name), kept on the opinion to tell a seat that chose meanwhile.</param>
+    public void SetOutcome(Guid opinionId, OpinionOutcome outcome, DateTimeOffset now, OpinionOutcome? expected = null, string? by = null)
     {
         if (outcome == OpinionOutcome.None) throw new MeetingRuleException("Hãy chọn kết quả xử lý ý kiến.");
         var opinion = RequireAnswerable(opinionId);
         if (Floor.OpinionId == opinion.Id && !Floor.IsFree)
             throw new MeetingRuleException("Ý kiến này đang trong lượt phát biểu hoặc trả lời. Hãy kết thúc lượt trước.");
-        opinion.SetOutcome(outcome, now);
+        if (opinion.Outcome == outcome) return;
+        if (expected is { } seen && opinion.Outcome != seen) throw new MeetingRuleException(OutcomeChangedMeanwhile(opinion));
+        var who = SearchText.Clean(by);
+        opinion.SetOutcome(outcome, now, who.Length > 0 ? who : null);
         if (FocusOpinionId == opinion.Id) FocusOpinionId = null;
         Raise(EventKinds.OutcomeSet, $"{Hm(now)} — Ý kiến số {opinion.Number} ({opinion.SubmitterName}): {outcome.ToVietnamese()}.", opinion.Id);
+    }
+
+    private static string OutcomeChangedMeanwhile(Opinion opinion)
+    {
+        if (opinion.Outcome == OpinionOutcome.None)
+            return $"Kết quả xử lý ý kiến số {opinion.Number} vừa thay đổi. Hãy xem lại rồi chọn lại nếu cần.";
+        var at = opinion.OutcomeAt is { } time ? $" lúc {Hm(time)}" : "";
+        var by = opinion.OutcomeBy is { } name ? $" bởi {name}" : "";
+        return $"Ý kiến số {opinion.Number} vừa được ghi kết quả “{opinion.Outcome.ToVietnamese()}”{at}{by}. Hãy xem lại rồi chọn lại nếu cần đổi.";
     }
 
     /// <param name="noteId">
@@ -57,3 +84,6 @@ public sealed partial class Meeting
         return opinion;
     }
 }
+
+/// <summary>The lead department a person saw on an opinion when they chose (null: none was assigned yet).</summary>
+public sealed record SeenLead(Guid? DepartmentId);

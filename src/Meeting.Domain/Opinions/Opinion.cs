@@ -37,6 +37,8 @@ public sealed class Opinion
     public bool IsClosed { get; private set; }
     public OpinionOutcome Outcome { get; private set; }
     public DateTimeOffset? OutcomeAt { get; private set; }
+    /// <summary>Who recorded the outcome (the signed-in name), so a seat that chose meanwhile is told who it was.</summary>
+    public string? OutcomeBy { get; private set; }
 
     /// <summary>Collected before the meeting (indirect dialogue): the channel it came through; None for the hall's own.</summary>
     public CollectedChannel Channel { get; private set; }
@@ -138,10 +140,11 @@ public sealed class Opinion
         return changed;
     }
 
-    internal void SetOutcome(OpinionOutcome outcome, DateTimeOffset now)
+    internal void SetOutcome(OpinionOutcome outcome, DateTimeOffset now, string? by)
     {
         Outcome = outcome;
         OutcomeAt = now;
+        OutcomeBy = by;
         // The chair may correct an outcome: the classification follows the latest one.
         IsOutOfTopic = outcome == OpinionOutcome.NotedOutOfTopic;
         Authority = outcome == OpinionOutcome.ForwardedToLevelAbove ? Authority.LevelAbove : Authority.Within;

@@ -478,6 +478,10 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<long?>("OutcomeAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PrepareDue")
                         .HasColumnType("TEXT");
 
