@@ -197,7 +197,41 @@ public sealed class ChairQueueTests : IAsyncLifetime
         Assert.Equal(speaker.OpinionId, assignment.OpinionId);
         Assert.Equal([departments[3].Id, departments[4].Id], assignment.Departments.Select(d => d.Id));
         Assert.Equal(departments[3].Id, assignment.LeadId);
-        Assert.Equal([new OutcomeChoice(speaker.OpinionId.Value, OpinionOutcome.AnswerInWriting)], outcomes);
+        Assert.Null(assignment.SeenLeadId);
+        Assert.Equal([new OutcomeChoice(speaker.OpinionId.Value, OpinionOutcome.AnswerInWriting, Seen: OpinionOutcome.None)], outcomes);
+    }
+
+    [Fact]
+    public void Outcome_choice_carries_the_outcome_and_lead_the_panel_showed()
+    {
+        var meeting = LiveMeeting();
+        var speaker = meeting.CallNext(T0);
+        meeting.FinishTurn(T0.AddMinutes(2));
+        var opinionId = speaker.OpinionId!.Value;
+        var departments = Department.StandardNames.Select((name, i) => new Department(name, i + 1)).ToList();
+        meeting.AssignDepartments(opinionId, [departments[0].ToRef()], departments[0].Id, T0.AddMinutes(2));
+        meeting.SetOutcome(opinionId, OpinionOutcome.AnswerInWriting, T0.AddMinutes(3), by: "phochutri");
+        // The chair takes the opinion up again: the panel shows it with the outcome already recorded.
+        meeting.AnswerByChair(opinionId, T0.AddMinutes(4));
+        meeting.FinishTurn(T0.AddMinutes(5));
+        var assigned = new List<DepartmentAssignment>();
+        var outcomes = new List<OutcomeChoice>();
+
+        var cut = Render<AnswerPanel>(p => p
+            .Add(x => x.Meeting, meeting)
+            .Add(x => x.Departments, departments)
+            .Add(x => x.OnAssign, (DepartmentAssignment a) => assigned.Add(a))
+            .Add(x => x.OnOutcome, (OutcomeChoice o) => outcomes.Add(o)));
+
+        var current = cut.Find("[data-testid=outcome-current]").TextContent;
+        Assert.Contains("Trả lời bằng văn bản", current);
+        Assert.Contains("phochutri", current);
+        cut.Find($"[data-testid=department-chip][data-department-id='{departments[1].Id}']").Click();
+        cut.Find("[data-testid=assign-department]").Click();
+        cut.Find("[data-testid=outcome-answered]").Click();
+
+        Assert.Equal(departments[0].Id, Assert.Single(assigned).SeenLeadId);
+        Assert.Equal([new OutcomeChoice(opinionId, OpinionOutcome.AnsweredAtMeeting, Seen: OpinionOutcome.AnswerInWriting)], outcomes);
     }
 
     [Fact]

@@ -5,10 +5,11 @@ namespace DoiThoai.Web.Features.Chair;
 /// <summary>The chair moves a request to <paramref name="NewIndex"/> (0 = head) on the queue it saw.</summary>
 public sealed record QueueMove(Guid RequestId, int NewIndex, int QueueVersion);
 
-/// <summary>Departments chosen to answer an opinion; the lead answers first.</summary>
-public sealed record DepartmentAssignment(Guid OpinionId, IReadOnlyList<DepartmentRef> Departments, Guid LeadId);
+/// <summary>Departments chosen to answer an opinion; the lead answers first. <paramref name="SeenLeadId"/>: the lead shown when choosing.</summary>
+public sealed record DepartmentAssignment(Guid OpinionId, IReadOnlyList<DepartmentRef> Departments, Guid LeadId, Guid? SeenLeadId);
 
-public sealed record OutcomeChoice(Guid OpinionId, OpinionOutcome Outcome);
+/// <summary>An outcome chosen for an opinion; <paramref name="Seen"/> is the outcome the page showed when the button was pressed.</summary>
+public sealed record OutcomeChoice(Guid OpinionId, OpinionOutcome Outcome, OpinionOutcome Seen);
 
 public sealed record PriorityTurn(string Name, string Reason);
 

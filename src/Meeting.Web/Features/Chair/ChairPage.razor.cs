@@ -103,13 +103,16 @@ public partial class ChairPage
     private Task AnswerByChairAsync(Guid opinionId) => RunAsync((m, now) => m.AnswerByChair(opinionId, now));
 
     private Task AssignAsync(DepartmentAssignment assignment) =>
-        RunAsync((m, now) => m.AssignDepartments(assignment.OpinionId, assignment.Departments, assignment.LeadId, now));
+        RunAsync((m, now) => m.AssignDepartments(assignment.OpinionId, assignment.Departments, assignment.LeadId, now,
+            new SeenLead(assignment.SeenLeadId)), reloadIfRefused: true);
 
     private Task CallDepartmentAsync(Guid assignmentId) => RunAsync((m, now) => m.CallDepartment(assignmentId, now));
 
+    /// <summary>Refused when another seat recorded a different outcome since this page showed the opinion.</summary>
     private async Task SetOutcomeAsync(OutcomeChoice choice)
     {
-        if (await RunAsync((m, now) => m.SetOutcome(choice.OpinionId, choice.Outcome, now)))
+        var by = (await AuthState).User.Identity?.Name;
+        if (await RunAsync((m, now) => m.SetOutcome(choice.OpinionId, choice.Outcome, now, expected: choice.Seen, by: by), reloadIfRefused: true))
             Snackbar.Add($"Đã ghi kết quả: {choice.Outcome.ToVietnamese()}.", Severity.Success);
     }
 
