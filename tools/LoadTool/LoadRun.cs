@@ -1,0 +1,266 @@
+using System.Diagnostics;
+
+namespace DoiThoai.LoadTool;
+
+/// <summary>The figures of one target (the app or the floor) in one run.</summary>
+public sealed record TargetResult
+{
+    public required string Target { get; init; }
+    public int Meetings { get; init; }
+    public int Phones { get; init; }
+    public int Submitters { get; init; }
+    public int StaffSeats { get; init; }
+    /// <summary>Submissions answered 302 → /s/{token}.</summary>
+    public int Accepted { get; init; }
+    /// <summary>Submissions refused by a rate limit (429): counted, neither errors nor lost.</summary>
+    public int RateLimited { get; init; }
+    public int Errors { get; init; }
+    public Dictionary<string, string> ErrorKinds { get; init; } = [];
+    public SortedDictionary<string, int> HttpStatuses { get; init; } = [];
+    /// <summary>Submit → staff seat: from sending the POST to a seat receiving the change naming it, over every (accepted submission, seat of its meeting) pair.</summary>
+    public Distribution SubmitToSeatMs { get; init; } = Distribution.Empty;
+    /// <summary>Submit → phone: from sending the POST to each connected phone of the meeting hearing a change at or after its sequence.</summary>
+    public Distribution SubmitToPhoneMs { get; init; } = Distribution.Empty;
+    /// <summary>POST → its answer (302/429/…).</summary>
+    public Distribution PostMs { get; init; } = Distribution.Empty;
+    public double AcceptedPerSecond { get; init; }
+    public double BurstSeconds { get; init; }
+    public double ServerCpuMs { get; init; }
+    public double ServerCpuMsPerAccepted { get; init; }
+    public long RssBeforePhonesBytes { get; init; }
+    public long RssWithPhonesBytes { get; init; }
+    public long RssEndBytes { get; init; }
+    public double BytesPerConnectedPhone { get; init; }
+    /// <summary>Accepted submissions that some seat of their meeting never saw.</summary>
+    public int LostOnSeats { get; init; }
+    public int DuplicateDeliveries { get; init; }
+    /// <summary>From the app's database after the run (null for the floor, which stores nothing).</summary>
+    public int? StoredRequests { get; init; }
+    public int? LostInStore { get; init; }
+    public int? DuplicatesInStore { get; init; }
+    public long PhoneMessages { get; init; }
+    /// <summary>(accepted submission, phone) pairs where the phone never heard of the change (public messages may be coalesced; reported, not failed).</summary>
+    public long PhoneMisses { get; init; }
+    public int ServerErrorLogLines { get; init; }
+
+    /// <summary>What CI holds a run to: no errors, nothing lost, nothing stored twice.</summary>
+    public bool Passed => Errors == 0 && LostOnSeats == 0 && (LostInStore ?? 0) == 0 && (DuplicatesInStore ?? 0) == 0;
+}
+
+public sealed record RunReport(LoadOptions Options, string Commit, DateTimeOffset StartedAt, IReadOnlyList<TargetResult> Targets)
+{
+    public bool Passed => Targets.All(t => t.Passed);
+}
+
+/// <summary>
+/// The load run: for each target (the app, then the floor) start the server as a child process, connect the staff seats
+/// and the phones, spread the submissions evenly over the window, wait for every seat to see every accepted one, and
+/// measure. All traffic goes to 127.0.0.1; every wait is bounded.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<RunReport> RunAsync(LoadOptions options, TextWriter? progress = null, CancellationToken ct = default)
+    {
+        if (options.Phones < 1 || options.Meetings < 1 || options.StaffPerMeeting < 0 || options.Seconds < 0)
+            throw new ArgumentException("Phones and meetings must be at least 1; staff and seconds not negative.");
+        var log = progress ?? TextWriter.Null;
+        var started = DateTimeOffset.Now;
+        var work = options.WorkDirectory ?? Path.Combine(AppContext.BaseDirectory, "runs", $"{started:yyyyMMdd-HHmmss}-{options.Scenario}");
+        Directory.CreateDirectory(work);
+        var results = new List<TargetResult>();
+        if (options.App)
+        {
+            log.WriteLine($"[{options.Scenario}] DoiThoai: preparing data and starting the app…");
+            results.Add(await RunTargetAsync(options, log, ct, c => Targets.StartAppAsync(options, work, c)));
+        }
+        if (options.Floor)
+        {
+            log.WriteLine($"[{options.Scenario}] floor: starting the bare SignalR app…");
+            results.Add(await RunTargetAsync(options, log, ct, c => Targets.StartFloorAsync(options, work, c)));
+        }
+        log.WriteLine($"[{options.Scenario}] logs and data: {work}");
+        return new RunReport(options, GitCommit(), started, results);
+    }
+
+    private static async Task<TargetResult> RunTargetAsync(LoadOptions options, TextWriter log, CancellationToken outer,
+        Func<CancellationToken, Task<Target>> start)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        limit.CancelAfter(TimeSpan.FromSeconds(options.MaxRunSeconds));
+        var ct = limit.Token;
+        await using var target = await start(ct);
+        var server = target.Server;
+        var errors = new ErrorLog();
+        var statuses = new StatusCounts();
+        var seats = new List<Seat>();
+        var phones = new List<Phone>();
+        var meetings = target.Meetings;
+        try
+        {
+            for (var m = 0; m < meetings.Count; m++)
+                for (var s = 0; s < options.StaffPerMeeting; s++)
+                    seats.Add(new Seat(m, Targets.StaffAccounts[s % Targets.StaffAccounts.Length], options.Phones));
+            await Parallel.ForEachAsync(seats, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (seat, c) =>
+                {
+                    try { await seat.ConnectAsync(target, errors, c); }
+                    catch (Exception ex) when (!c.IsCancellationRequested) { errors.Add("staff seat", ex.Message); }
+                });
+            log.WriteLine($"  {target.Name}: {seats.Count} staff seats following {meetings.Count} meeting(s)");
+
+            // Warm-up: a few submissions one after another (markers past the phones', so no figure counts them) so
+            // that the burst measures a running server, not its first-request compilation.
+            var warmStatuses = new StatusCounts();
+            for (var w = 0; w < options.WarmupSubmissions; w++)
+            {
+                var warm = new Phone(options.Phones + w, w % meetings.Count, server.BaseAddress);
+                await warm.OpenFormAsync(meetings[warm.Meeting].Code, warmStatuses, errors, ct);
+                await warm.SubmitAsync(meetings[warm.Meeting].Code, warmStatuses, errors, ct);
+                await warm.StopAsync();
+            }
+            if (options.WarmupSubmissions > 0) await Task.Delay(500, ct);
+
+            for (var i = 0; i < options.Phones; i++) phones.Add(new Phone(i, i % meetings.Count, server.BaseAddress));
+            var setup = new ParallelOptions { MaxDegreeOfParallelism = options.SetupConcurrency, CancellationToken = ct };
+            await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.OpenFormAsync(meetings[p.Meeting].Code, statuses, errors, c));
+            await Task.Delay(1000, ct);
+            var rssBefore = server.ResidentBytes();
+            await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.ConnectAsync(meetings[p.Meeting].Code, errors, c));
+            await Task.Delay(2000, ct);
+            var rssWith = server.ResidentBytes();
+            log.WriteLine($"  {target.Name}: {phones.Count} phones opened the form and connected; submitting {options.SubmitterCount} over {options.Seconds:0.#} s");
+
+            // The burst: submitter k posts at start + k × window / submitters.
+            var submitters = phones.Take(options.SubmitterCount).ToList();
+            var cpuBefore = server.CpuMilliseconds();
+            var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
+            var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
+            await Task.WhenAll(submitters.Select(async (p, k) =>
+            {
+                var due = origin + (long)(k * interval);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                await p.SubmitAsync(meetings[p.Meeting].Code, statuses, errors, ct);
+            }));
+            var accepted = submitters.Where(p => p.Accepted).ToList();
+
+            // Drain: every seat of the meeting must see every accepted submission (bounded).
+            var seatsOf = seats.GroupBy(s => s.Meeting).ToDictionary(g => g.Key, g => g.ToList());
+            bool AllSeen() => accepted.All(p => !seatsOf.TryGetValue(p.Meeting, out var ss) || ss.All(s => Volatile.Read(ref s.Seen[p.Index]) != 0));
+            var drain = Stopwatch.StartNew();
+            while (!AllSeen() && drain.Elapsed.TotalSeconds < options.DrainSeconds) await Task.Delay(50, ct);
+            var sequenceOf = accepted.ToDictionary(p => p.Index, p => seatsOf.GetValueOrDefault(p.Meeting)?.Select(s => Volatile.Read(ref s.SequenceOf[p.Index])).FirstOrDefault(q => q > 0) ?? 0);
+            var lastSequence = accepted.GroupBy(p => p.Meeting).ToDictionary(g => g.Key, g => g.Max(p => sequenceOf[p.Index]));
+            var phoneDrain = Stopwatch.StartNew();
+            while (phoneDrain.Elapsed.TotalSeconds < 5 && phones.Any(p => lastSequence.TryGetValue(p.Meeting, out var last) && p.LastSequence < last))
+                await Task.Delay(100, ct);
+            var cpuAfter = server.CpuMilliseconds();
+            var rssEnd = server.ResidentBytes();
+
+            // Figures.
+            static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+            var seatLatencies = new List<double>();
+            var lostOnSeats = 0;
+            foreach (var p in accepted)
+            {
+                var lost = false;
+                foreach (var seat in seatsOf.GetValueOrDefault(p.Meeting) ?? [])
+                {
+                    var seen = Volatile.Read(ref seat.Seen[p.Index]);
+                    if (seen == 0) lost = true;
+                    else seatLatencies.Add(Ms(seen - p.SentAt));
+                }
+                if (lost) lostOnSeats++;
+            }
+            var phoneLatencies = new List<double>();
+            long phoneMisses = 0;
+            foreach (var group in phones.GroupBy(p => p.Meeting))
+            {
+                var mine = accepted.Where(p => p.Meeting == group.Key && sequenceOf[p.Index] > 0).ToList();
+                foreach (var listener in group)
+                {
+                    var (seqs, earliest) = listener.Timeline();
+                    foreach (var p in mine)
+                    {
+                        var at = Array.BinarySearch(seqs, sequenceOf[p.Index]);
+                        if (at < 0) at = ~at;
+                        else while (at > 0 && seqs[at - 1] == seqs[at]) at--;
+                        if (at < seqs.Length) phoneLatencies.Add(Ms(Math.Max(0, earliest[at] - p.SentAt)));
+                        else phoneMisses++;
+                    }
+                }
+            }
+            var answered = submitters.Where(p => p.AnsweredAt > 0).ToList();
+            var postLatencies = answered.Select(p => Ms(p.AnsweredAt - p.SentAt)).ToList();
+            var burstSeconds = answered.Count == 0 ? 0 : Ms(answered.Max(p => p.AnsweredAt) - answered.Min(p => p.SentAt)) / 1000;
+            var statusSnapshot = statuses.Snapshot();
+
+            log.WriteLine($"  {target.Name}: closing connections…");
+            await Parallel.ForEachAsync(phones, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (p, _) => await p.StopAsync());
+            foreach (var seat in seats) await seat.StopAsync();
+            var store = target.CheckStore is null ? null : await target.CheckStore(accepted.Select(p => p.Index).ToList(), options.Phones);
+            if (server.HasExited) errors.Add("server", "the server process exited during the run");
+
+            return new TargetResult
+            {
+                Target = target.Name,
+                Meetings = meetings.Count,
+                Phones = phones.Count,
+                Submitters = submitters.Count,
+                StaffSeats = seats.Count,
+                Accepted = accepted.Count,
+                RateLimited = statusSnapshot.GetValueOrDefault("POST /m/{code}/gui 429"),
+                Errors = errors.Total,
+                ErrorKinds = errors.Summary(),
+                HttpStatuses = statusSnapshot,
+                SubmitToSeatMs = Distribution.Of(seatLatencies),
+                SubmitToPhoneMs = Distribution.Of(phoneLatencies),
+                PostMs = Distribution.Of(postLatencies),
+                AcceptedPerSecond = burstSeconds > 0 ? accepted.Count / burstSeconds : 0,
+                BurstSeconds = burstSeconds,
+                ServerCpuMs = cpuAfter - cpuBefore,
+                ServerCpuMsPerAccepted = accepted.Count > 0 ? (cpuAfter - cpuBefore) / accepted.Count : double.NaN,
+                RssBeforePhonesBytes = rssBefore,
+                RssWithPhonesBytes = rssWith,
+                RssEndBytes = rssEnd,
+                BytesPerConnectedPhone = (double)(rssWith - rssBefore) / phones.Count,
+                LostOnSeats = lostOnSeats,
+                DuplicateDeliveries = seats.Sum(s => s.DuplicateDeliveries),
+                StoredRequests = store?.Stored,
+                LostInStore = store?.Missing,
+                DuplicatesInStore = store?.Duplicates,
+                PhoneMessages = phones.Sum(p => (long)p.Messages),
+                PhoneMisses = phoneMisses,
+                ServerErrorLogLines = server.ErrorLines,
+            };
+        }
+        finally
+        {
+            // Whatever happened above, no connection outlives the run (StopAsync is idempotent enough: disposal twice is harmless).
+            foreach (var p in phones) { try { await p.StopAsync(); } catch (Exception) { } }
+            foreach (var s in seats) { try { await s.StopAsync(); } catch (Exception) { } }
+        }
+    }
+
+    /// <summary>The commit measured, for the README's figures ("unknown" outside a git work tree).</summary>
+    public static string GitCommit()
+    {
+        try
+        {
+            // A copy built from `git archive` has no .git: its builder names the commit.
+            if (Environment.GetEnvironmentVariable("LOADTOOL_COMMIT") is { Length: > 0 } named) return named;
+            var root = Targets.RepositoryRoot();
+            if (root is null || !Directory.Exists(Path.Combine(root, ".git"))) return "unknown";
+            var info = new ProcessStartInfo("git", ["-C", root, "rev-parse", "--short=12", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var git = Process.Start(info)!;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit(5000);
+            var dirty = new ProcessStartInfo("git", ["-C", root, "status", "--porcelain", "--", "src"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var status = Process.Start(dirty)!;
+            var changes = status.StandardOutput.ReadToEnd().Trim();
+            status.WaitForExit(5000);
+            return commit.Length == 0 ? "unknown" : changes.Length > 0 ? commit + " (+ uncommitted changes under src/)" : commit;
+        }
+        catch (Exception) { return "unknown"; }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net.Http.Json;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DoiThoai.LoadTool;
+
+public sealed record TargetMeeting(Guid Id, string Code);
+
+/// <summary>What the tool found in the target's store after a run: requests per marker (the app only; the floor keeps none).</summary>
+public sealed record StoreCheck(int Stored, int Missing, int Duplicates);
+
+/// <summary>A server under test, started and ready, with the meetings the phones use.</summary>
+public sealed class Target : IAsyncDisposable
+{
+    public required string Name { get; init; }
+    public required ServerProcess Server { get; init; }
+    public required IReadOnlyList<TargetMeeting> Meetings { get; init; }
+    /// <summary>Staff seats sign in through the login form (the app); the floor's hub has no accounts.</summary>
+    public required bool SignIn { get; init; }
+    /// <summary>Counts the stored requests whose names carry the run's markers below a bound (null: nothing stored).</summary>
+    public Func<IReadOnlyCollection<int>, int, Task<StoreCheck>>? CheckStore { get; init; }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
+
+public static class Targets
+{
+    /// <summary>Demo accounts of the demo commune that may follow a meeting's staff feed.</summary>
+    public static readonly string[] StaffAccounts = ["tiepnhan", "chutri", "thuky", "vanphong", "giamsat", "admin"];
+
+    /// <summary>
+    /// The app: a fresh data folder prepared through the app's own code (its Program builds the services, migrates and
+    /// seeds the demo accounts; <see cref="MeetingCommands.AddMeetingAsync"/> stores the run's announced meetings), then
+    /// Meeting.Web.dll as a child process on a free loopback port.
+    /// </summary>
+    public static async Task<Target> StartAppAsync(LoadOptions options, string workDirectory, CancellationToken ct)
+    {
+        var dataDirectory = Path.Combine(workDirectory, "doithoai-data");
+        Directory.CreateDirectory(dataDirectory);
+        var meetings = await PrepareAppDataAsync(dataDirectory, options.Meetings, ct);
+
+        var port = ServerProcess.FreeLoopbackPort();
+        var settings = new Dictionary<string, string>
+        {
+            ["DoiThoai:DataDirectory"] = dataDirectory,
+            ["DoiThoai:Demo"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
+        if (options.PerDevicePerMinute is { } device) settings["DoiThoai:PhoneLimits:PerDevicePerMinute"] = device.ToString();
+        if (options.PerMeetingPerMinute is { } perMeeting) settings["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = perMeeting.ToString();
+        foreach (var (key, value) in options.AppSettings) settings[key] = value;
+        var args = new List<string> { "--urls", $"http://127.0.0.1:{port}" };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+
+        var server = await ServerProcess.StartAsync(AppDll(options), args, port, "/account/login",
+            Path.Combine(workDirectory, "doithoai.log"), TimeSpan.FromSeconds(90));
+        return new Target
+        {
+            Name = "DoiThoai",
+            Server = server,
+            Meetings = meetings,
+            SignIn = true,
+            CheckStore = (markers, below) => CheckAppStoreAsync(dataDirectory, meetings, markers, below),
+        };
+    }
+
+    /// <summary>The floor: this tool's own assembly in floor mode, as a child process measured the same way.</summary>
+    public static async Task<Target> StartFloorAsync(LoadOptions options, string workDirectory, CancellationToken ct)
+    {
+        var port = ServerProcess.FreeLoopbackPort();
+        var self = typeof(Targets).Assembly.Location;
+        var server = await ServerProcess.StartAsync(self,
+            ["floor", "--urls", $"http://127.0.0.1:{port}", "--meetings", options.Meetings.ToString()],
+            port, "/ready", Path.Combine(workDirectory, "floor.log"), TimeSpan.FromSeconds(60));
+        try
+        {
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            var meetings = await http.GetFromJsonAsync<List<TargetMeeting>>("/meetings", ct) ?? [];
+            return new Target { Name = "floor", Server = server, Meetings = meetings.OrderBy(m => m.Code).ToList(), SignIn = false };
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static string AppDll(LoadOptions options)
+    {
+        if (options.AppDll is { } given) return Path.GetFullPath(given);
+        var root = RepositoryRoot() ?? throw new InvalidOperationException("DoiThoai.sln not found above the tool; pass --app-dll.");
+        // The same configuration as this tool's own build (bin/Release/... or bin/Debug/...).
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        return Path.Combine(root, "src", "Meeting.Web", "bin", configuration, "net10.0", "Meeting.Web.dll");
+    }
+
+    public static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DoiThoai.sln"))) return dir.FullName;
+        return null;
+    }
+
+    private static async Task<List<TargetMeeting>> PrepareAppDataAsync(string dataDirectory, int count, CancellationToken ct)
+    {
+        var meetings = new List<TargetMeeting>();
+        // The factory finds the app's content root by this variable first (its manifest lookup misses in a console).
+        var contentRoot = RepositoryRoot() is { } root && Directory.Exists(Path.Combine(root, "src", "Meeting.Web"))
+            ? Path.Combine(root, "src", "Meeting.Web")
+            : AppContext.BaseDirectory;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEETING_WEB", contentRoot);
+        await using (var app = new SetupFactory(dataDirectory))
+        {
+            var commands = app.Services.GetRequiredService<MeetingCommands>();
+            for (var i = 1; i <= Math.Max(1, count); i++)
+            {
+                var meeting = Meeting.Create(new MeetingPlan(
+                    Title: $"Hội nghị đối thoại thử tải số {i}",
+                    Kind: MeetingKind.Periodic,
+                    Chairs: [new ChairPerson("Trần Văn Hùng", "Bí thư Đảng ủy, Chủ tịch HĐND xã")],
+                    Venue: "Hội trường xã Giao Minh",
+                    ScheduledStart: commands.Now.AddHours(1),
+                    ExpectedAttendance: 200,
+                    PlanNumber: $"Số {i}-KH/TT",
+                    PlacesList: ["Xóm 1", "Xóm 2", "Xóm 3"],
+                    UnitId: DemoUnits.GiaoMinhId));
+                meeting.Announce();
+                await commands.AddMeetingAsync(meeting, "Công cụ thử tải", ct);
+                meetings.Add(new TargetMeeting(meeting.Id, meeting.PublicCode));
+            }
+        }
+        SqliteConnection.ClearAllPools();
+        return meetings;
+    }
+
+    private static async Task<StoreCheck> CheckAppStoreAsync(string dataDirectory, IReadOnlyList<TargetMeeting> meetings,
+        IReadOnlyCollection<int> acceptedMarkers, int below)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMeetingStorage(dataDirectory);
+        await using var provider = services.BuildServiceProvider();
+        await using var db = await provider.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContextAsync();
+        var ids = meetings.Select(m => m.Id).ToList();
+        var names = await db.SpeakRequests.AsNoTracking().Where(r => ids.Contains(r.MeetingId)).Select(r => r.Name).ToListAsync();
+        var counts = names.Select(Markers.Parse).Where(m => m is { } k && k < below).GroupBy(m => m!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var missing = acceptedMarkers.Count(m => !counts.ContainsKey(m));
+        var duplicates = counts.Values.Sum(c => c - 1);
+        SqliteConnection.ClearAllPools();
+        return new StoreCheck(counts.Count, missing, duplicates);
+    }
+
+    /// <summary>The app's own Program and services over the run's data folder, in memory (no port), to prepare data.</summary>
+    private sealed class SetupFactory(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("DoiThoai:DataDirectory", dataDirectory);
+            builder.UseSetting("DoiThoai:Demo", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            builder.UseEnvironment("Production");
+        }
+    }
+}
