@@ -1,50 +1,67 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+// The seat's reconnect banner (see ReconnectModal.razor). Blazor's reconnection loop (its schedule is set in
+// staff-start.js) drives it through "components-reconnect-state-changed" events. A seat must come back by itself:
+// a projector or a chair busy with the hall has no hand free for a "retry" button.
+const banner = document.getElementById("components-reconnect-modal");
+banner.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
 
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+let reloadScheduled = false;
+
+// The same capped, jittered schedule as the framework's loop (staff-start.js); a fallback if that file is missing.
+function retryDelay(previousAttempts) {
+    const seat = window.doiThoaiSeat;
+    return seat ? seat.retryDelay(previousAttempts) : 2500 + Math.random() * 2500;
+}
+
+// Neither showModal() (a curtain over the chair's tablet) nor show() (it moves the focus, e.g. out of a field being
+// typed in): the open attribute alone shows the banner and leaves the page as it was.
+function showBanner() {
+    banner.setAttribute("open", "");
+}
+
+function hideBanner() {
+    banner.removeAttribute("open");
+}
 
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-        // A projector is never looked at by a hand that could press "retry": keep trying by itself.
-        setTimeout(retry, 5000);
-    } else if (event.detail.state === "rejected") {
-        location.reload();
+    switch (event.detail.state) {
+        case "show":
+            showBanner();
+            break;
+        case "hide":
+            hideBanner();
+            break;
+        case "failed":
+            // Only after the framework's many attempts (staff-start.js): keep trying by ourselves.
+            document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+            setTimeout(retry, retryDelay(4));
+            break;
+        case "rejected":
+        case "resume-failed":
+            // The server answers but no longer holds this seat's circuit (it restarted): a fresh page is current.
+            reloadSoon();
+            break;
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
+        // true: reconnected; false: the server answered but rejected the circuit; an exception: no server yet.
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
+            const resumed = await Blazor.resumeCircuit();
+            if (resumed) {
+                hideBanner();
             } else {
-                reconnectModal.close();
+                reloadSoon();
             }
         }
     } catch (err) {
-        // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-        setTimeout(retry, 5000);
+        setTimeout(retry, retryDelay(4));
     }
 }
 
@@ -52,10 +69,10 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reloadSoon();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        banner.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
     }
 }
 
@@ -63,4 +80,28 @@ async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
     }
+}
+
+// Reloads once the server serves pages again, after a short random pause so a restarted server is not asked for every
+// seat's page in the same instant. A reload into a dead server would leave the browser's error page, which never
+// comes back by itself: ask first, and keep asking on the same capped schedule.
+function reloadSoon() {
+    if (reloadScheduled) return;
+    reloadScheduled = true;
+    banner.classList.add("components-reconnect-rejected");
+    showBanner();
+    setTimeout(() => reloadWhenServerAnswers(0), 200 + Math.random() * 1300);
+}
+
+async function reloadWhenServerAnswers(attempt) {
+    try {
+        const answer = await fetch(location.href, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+        if (answer.status < 500) {
+            location.reload();
+            return;
+        }
+    } catch {
+        // No server yet.
+    }
+    setTimeout(() => reloadWhenServerAnswers(attempt + 1), retryDelay(attempt + 1));
 }
