@@ -108,14 +108,14 @@ public static class LoadRun
                 });
             log.WriteLine($"  {target.Name}: {seats.Count} staff seats following {meetings.Count} meeting(s)");
 
-            // Warm-up: a few submissions one after another (markers past the phones', so no figure counts them) so
-            // that the burst measures a running server, not its first-request compilation.
+            // Warm-up: a few submissions one after another, to a meeting of their own that no seat or phone follows, so
+            // that the burst measures a running server, not its first-request compilation, and no limit is used up.
             var warmStatuses = new StatusCounts();
             for (var w = 0; w < options.WarmupSubmissions; w++)
             {
-                var warm = new Phone(options.Phones + w, w % meetings.Count, server.BaseAddress);
-                await warm.OpenFormAsync(meetings[warm.Meeting].Code, warmStatuses, errors, ct);
-                await warm.SubmitAsync(meetings[warm.Meeting].Code, warmStatuses, errors, ct);
+                var warm = new Phone(options.Phones + w, -1, server.BaseAddress);
+                await warm.OpenFormAsync(target.WarmupMeeting.Code, warmStatuses, errors, ct);
+                await warm.SubmitAsync(target.WarmupMeeting.Code, warmStatuses, errors, ct);
                 await warm.StopAsync();
             }
             if (options.WarmupSubmissions > 0) await Task.Delay(500, ct);

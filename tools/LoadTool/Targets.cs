@@ -22,6 +22,8 @@ public sealed class Target : IAsyncDisposable
     public required string Name { get; init; }
     public required ServerProcess Server { get; init; }
     public required IReadOnlyList<TargetMeeting> Meetings { get; init; }
+    /// <summary>A meeting of its own for the warm-up submissions, so they use up no limit of the measured ones.</summary>
+    public required TargetMeeting WarmupMeeting { get; init; }
     /// <summary>Staff seats sign in through the login form (the app); the floor's hub has no accounts.</summary>
     public required bool SignIn { get; init; }
     /// <summary>Counts the stored requests whose names carry the run's markers below a bound (null: nothing stored).</summary>
@@ -44,7 +46,7 @@ public static class Targets
     {
         var dataDirectory = Path.Combine(workDirectory, "doithoai-data");
         Directory.CreateDirectory(dataDirectory);
-        var meetings = await PrepareAppDataAsync(dataDirectory, options.Meetings, ct);
+        var meetings = await PrepareAppDataAsync(dataDirectory, options.Meetings + 1, ct);
 
         var port = ServerProcess.FreeLoopbackPort();
         var settings = new Dictionary<string, string>
@@ -67,7 +69,8 @@ public static class Targets
         {
             Name = "DoiThoai",
             Server = server,
-            Meetings = meetings,
+            Meetings = meetings[..^1],
+            WarmupMeeting = meetings[^1],
             SignIn = true,
             CheckStore = (markers, below) => CheckAppStoreAsync(dataDirectory, meetings, markers, below),
         };
@@ -79,13 +82,13 @@ public static class Targets
         var port = ServerProcess.FreeLoopbackPort();
         var self = typeof(Targets).Assembly.Location;
         var server = await ServerProcess.StartAsync(self,
-            ["floor", "--urls", $"http://127.0.0.1:{port}", "--meetings", options.Meetings.ToString()],
+            ["floor", "--urls", $"http://127.0.0.1:{port}", "--meetings", (options.Meetings + 1).ToString()],
             port, "/ready", Path.Combine(workDirectory, "floor.log"), TimeSpan.FromSeconds(60));
         try
         {
             using var http = new HttpClient { BaseAddress = server.BaseAddress };
-            var meetings = await http.GetFromJsonAsync<List<TargetMeeting>>("/meetings", ct) ?? [];
-            return new Target { Name = "floor", Server = server, Meetings = meetings.OrderBy(m => m.Code).ToList(), SignIn = false };
+            var meetings = (await http.GetFromJsonAsync<List<TargetMeeting>>("/meetings", ct) ?? []).OrderBy(m => m.Code).ToList();
+            return new Target { Name = "floor", Server = server, Meetings = meetings[..^1], WarmupMeeting = meetings[^1], SignIn = false };
         }
         catch
         {
@@ -110,6 +113,7 @@ public static class Targets
         return null;
     }
 
+    /// <summary>Creates <paramref name="count"/> announced meetings of the demo commune (the last one serves the warm-up).</summary>
     private static async Task<List<TargetMeeting>> PrepareAppDataAsync(string dataDirectory, int count, CancellationToken ct)
     {
         var meetings = new List<TargetMeeting>();
@@ -121,7 +125,7 @@ public static class Targets
         await using (var app = new SetupFactory(dataDirectory))
         {
             var commands = app.Services.GetRequiredService<MeetingCommands>();
-            for (var i = 1; i <= Math.Max(1, count); i++)
+            for (var i = 1; i <= count; i++)
             {
                 var meeting = Meeting.Create(new MeetingPlan(
                     Title: $"Hội nghị đối thoại thử tải số {i}",
