@@ -63,6 +63,8 @@ builder.Services.AddMudServices(mud =>
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();
+builder.Services.AddSingleton<MeetingSnapshots>();
+builder.Services.AddSingleton<PublicCodes>();
 builder.Services.AddSingleton<ProjectorLinks>();
 builder.Services.AddSingleton<MinutesStore>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();

@@ -5,6 +5,17 @@ namespace DoiThoai.Domain.Tests;
 public class AgendaTests
 {
     [Fact]
+    public void Creating_a_meeting_is_journalled_for_staff_only()
+    {
+        var meeting = Meeting.Create(TestMeetings.Plan());
+
+        var created = Assert.Single(meeting.PendingEvents);
+        Assert.Equal(EventKinds.MeetingCreated, created.Kind);
+        Assert.True(created.StaffOnly);
+        Assert.Contains(meeting.Title, created.Text);
+    }
+
+    [Fact]
     public void Start_makes_the_meeting_live_and_begins_step_1()
     {
         var meeting = Draft();

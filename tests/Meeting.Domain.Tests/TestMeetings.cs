@@ -20,8 +20,13 @@ internal static class TestMeetings
         Audience: "Nhân dân xã Giao Minh",
         PlacesList: ["Thôn Đông", "Thôn Tây", "Thôn Nam", "Hội Nông dân xã"]);
 
-    /// <summary>A meeting as created, not yet announced.</summary>
-    public static Meeting Draft() => Meeting.Create(Plan());
+    /// <summary>A meeting as created and stored (its creation journalled), not yet announced.</summary>
+    public static Meeting Draft()
+    {
+        var meeting = Meeting.Create(Plan());
+        meeting.TakeEvents();
+        return meeting;
+    }
 
     /// <summary>A live meeting, started at <see cref="T0"/> and at step 5 (people speak), with no pending events.</summary>
     public static Meeting Live()

@@ -1,16 +1,25 @@
 // Live status for a delegate's phone. Without JavaScript the page still works: a refresh shows the same.
-// Follows the meeting through the hub; on every change (or after reconnecting) it re-reads its own status.
+// Follows the meeting through the hub. The server sends phones at most a few messages a second, each naming the
+// request numbers whose line changed; only a phone whose own number is named reads its line again (from memory on
+// the server). Reconnects wait a random, capped time so a restart does not bring every phone back in one second.
 (function () {
   var root = document.getElementById("status-root");
   if (!root || !window.signalR) return;
   var code = root.getAttribute("data-code");
   var jsonUrl = root.getAttribute("data-json");
+  var number = parseInt(root.getAttribute("data-number"), 10);
   var lastSequence = 0;
   var fetching = false, again = false;
 
   function setText(id, text) {
     var el = document.getElementById(id);
     if (el && text !== undefined && el.textContent !== text) el.textContent = text || "";
+  }
+
+  // Full jitter: a random wait up to a capped, growing bound.
+  function backoff(attempt, firstMs, capMs) {
+    var bound = Math.min(capMs, firstMs * Math.pow(2, attempt));
+    return Math.round(bound / 2 + Math.random() * bound / 2);
   }
 
   function refresh() {
@@ -32,13 +41,16 @@
 
   var connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/meeting")
-    .withAutomaticReconnect([0, 2000, 5000, 10000, 20000, 30000])
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: function (ctx) { return backoff(ctx.previousRetryCount, 1000, 15000); }
+    })
     .build();
 
   connection.on("MeetingChanged", function (change) {
     if (change.sequence <= lastSequence) return;
     lastSequence = change.sequence;
-    refresh();
+    // A message without the list (an older server) means "look again".
+    if (!change.changed || isNaN(number) || change.changed.indexOf(number) >= 0) refresh();
   });
 
   function follow() {
@@ -49,15 +61,17 @@
     });
   }
 
+  var attempts = 0;
   connection.onreconnecting(function () { setText("live-indicator", "Mất kết nối, đang thử lại…"); });
-  connection.onreconnected(function () { follow(); });
+  connection.onreconnected(function () { attempts = 0; follow(); });
   connection.onclose(function () {
     setText("live-indicator", "Mất kết nối. Kéo xuống hoặc tải lại trang để xem trạng thái mới.");
-    setTimeout(start, 15000);
+    setTimeout(start, backoff(attempts++, 2000, 30000));
   });
 
   function start() {
-    connection.start().then(follow).catch(function () { setTimeout(start, 10000); });
+    connection.start().then(function () { attempts = 0; return follow(); })
+      .catch(function () { setTimeout(start, backoff(attempts++, 2000, 30000)); });
   }
   start();
 })();

@@ -9,6 +9,8 @@ public sealed record MeetingEvent(string Kind, string Text, Guid? SubjectId = nu
 
 public static class EventKinds
 {
+    public const string MeetingCreated = "MeetingCreated";
+    public const string NoticeIssued = "NoticeIssued";
     public const string MeetingStarted = "MeetingStarted";
     public const string MeetingEnded = "MeetingEnded";
     public const string MeetingAnnounced = "MeetingAnnounced";

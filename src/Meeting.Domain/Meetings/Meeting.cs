@@ -35,6 +35,7 @@ public sealed partial class Meeting
         meeting.Apply(values);
         var number = 1;
         foreach (var (title, minutes) in StandardAgenda.Steps) meeting._agenda.Add(new AgendaItem(number++, title, minutes));
+        meeting.Raise(EventKinds.MeetingCreated, $"Lập kế hoạch hội nghị: {meeting.Title}.", staffOnly: true);
         return meeting;
     }
 
@@ -121,6 +122,19 @@ public sealed partial class Meeting
         Status = MeetingStatus.Ended;
         EndedAt = now;
         Raise(EventKinds.MeetingEnded, $"Hội nghị kết thúc hồi {Hm(now)}.");
+    }
+
+    /// <summary>
+    /// The conclusion notice was issued (its follow-up items are stored beside the meeting by the same command):
+    /// journalled, so every seat hears of it.
+    /// </summary>
+    public void RecordNoticeIssued(string number, DateOnly noticeDate, int followUpItems, DateTimeOffset now)
+    {
+        if (Status != MeetingStatus.Ended)
+            throw new MeetingRuleException("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.");
+        Raise(EventKinds.NoticeIssued,
+            $"{Hm(now)} — Ban hành thông báo kết luận số {number} ngày {noticeDate:dd/MM/yyyy}: {followUpItems} ý kiến chuyển theo dõi trả lời bằng văn bản.",
+            staffOnly: true);
     }
 
     public void SetProjector(ProjectorMode mode, string? message)

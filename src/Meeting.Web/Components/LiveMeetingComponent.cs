@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DoiThoai.Web.Components;
 
 /// <summary>
-/// Base of every live staff seat: loads the meeting, follows the feed and reloads on each committed change
-/// (bursts coalesce into one reload), and ticks once a second while a timer runs so countdowns move.
-/// The loaded <see cref="Meeting"/> is a read-only snapshot: changes go through <see cref="MeetingCommands"/>.
+/// Base of every live staff seat: shows the node's shared copy of the meeting (<see cref="MeetingSnapshots"/>),
+/// re-renders when that copy is refreshed after committed changes (bursts coalesce into one refresh for all seats),
+/// and ticks once a second while a timer runs so countdowns move.
+/// The <see cref="Meeting"/> is shared and read-only: changes go through <see cref="MeetingCommands"/>.
 /// </summary>
 public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
     private Task? _ticker;
 
     [Inject] protected IDbContextFactory<AppDb> DbFactory { get; set; } = default!;
-    [Inject] protected MeetingFeed Feed { get; set; } = default!;
+    [Inject] protected MeetingSnapshots Snapshots { get; set; } = default!;
     [Inject] protected MeetingCommands Commands { get; set; } = default!;
     [Inject] protected TimeProvider Time { get; set; } = default!;
 
@@ -43,7 +44,7 @@ public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
     {
         if (_subscription is null && RendererInfo.IsInteractive)
         {
-            _subscription = Feed.Subscribe(MeetingId, _ => QueueReload());
+            _subscription = Snapshots.Follow(MeetingId, QueueReload);
             _ticker = TickAsync(_stop.Token);
         }
         await ReloadAsync();
@@ -52,7 +53,7 @@ public abstract class LiveMeetingComponent : ComponentBase, IAsyncDisposable
     protected async Task ReloadAsync()
     {
         await using var db = await DbFactory.CreateDbContextAsync();
-        Meeting = await db.LoadMeetingAsync(MeetingId, tracking: false);
+        Meeting = await Snapshots.GetAsync(MeetingId);
         if (Meeting is not null && RequiresUnitAccess && AuthenticationState is not null
             && !(await Units.VisibleUnitsAsync((await AuthenticationState).User)).Contains(Meeting.UnitId))
             Meeting = null;

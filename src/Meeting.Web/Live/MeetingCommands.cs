@@ -1,11 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Units;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Polly;
-using Polly.Retry;
 
 namespace DoiThoai.Web.Live;
 
@@ -16,124 +14,111 @@ public sealed record CommandResult<T>(bool Ok, T? Value, string? Error, long Seq
 }
 
 /// <summary>
-/// Runs every change to a meeting: check the role, load, apply the domain command, journal its events and save —
-/// all in one transaction — then publish. Writes pass one at a time through a gate (SQLite has one writer), so two
-/// "call next" presses are applied one after the other and the second is refused by the domain.
+/// What a command that needs more than the meeting sees: the time, the batch's database context for reads, and rows
+/// to store with the meeting's changes (kept only if the command is not refused).
+/// </summary>
+public sealed class CommandScope(Meeting meeting, DateTimeOffset now, AppDb db, CancellationToken ct)
+{
+    internal readonly List<object> Rows = [];
+
+    public Meeting Meeting { get; } = meeting;
+    public DateTimeOffset Now { get; } = now;
+    /// <summary>For reads only; add rows with <see cref="Add"/>.</summary>
+    public AppDb Db { get; } = db;
+    public CancellationToken CancellationToken { get; } = ct;
+
+    public void Add(object row) => Rows.Add(row);
+}
+
+/// <summary>
+/// Runs every change to a meeting: check the role and the unit, then hand the command to that meeting's
+/// <see cref="MeetingWriter"/>, which applies it to the meeting held in memory, journals its events and commits —
+/// one transaction for the commands that arrived together — and publishes. Meetings never wait for each other's
+/// commands; only the short commit passes the store's one-writer gate (SQLite has one writer per file).
 /// </summary>
 public sealed class MeetingCommands(
     IDbContextFactory<AppDb> dbFactory,
     MeetingFeed feed,
     TimeProvider clock,
     UnitAccess units,
-    ILogger<MeetingCommands> logger)
+    ILogger<MeetingCommands> logger) : IAsyncDisposable
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
     public const string SaveFailed = "Chưa lưu được thay đổi do lỗi hệ thống. Vui lòng thử lại.";
     public const string MeetingNotFound = "Không tìm thấy hội nghị.";
 
-    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+    private readonly ConcurrentDictionary<Guid, MeetingWriter> _writers = new();
 
-    // SQLITE_BUSY / LOCKED from another process (a migration, a backup) is transient: retry briefly, never show it.
-    private static readonly ResiliencePipeline BusyRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6)
-                .Handle<DbUpdateException>(e => e.InnerException is SqliteException { SqliteErrorCode: 5 or 6 }),
-            MaxRetryAttempts = 5,
-            Delay = TimeSpan.FromMilliseconds(50),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .Build();
+    /// <summary>SQLite takes one writer per file: commits of different meetings pass one at a time (each ~1 ms).</summary>
+    internal SemaphoreSlim StoreGate { get; } = new(1, 1);
+    internal IDbContextFactory<AppDb> DbFactory => dbFactory;
+    internal MeetingFeed Feed => feed;
+    internal ILogger Logger => logger;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());
 
     /// <param name="allowedRoles">Comma list of roles; null for a public command (a delegate's phone).</param>
-    public async Task<CommandResult<T>> RunAsync<T>(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
-        Func<Meeting, DateTimeOffset, T> command, CancellationToken ct = default)
-    {
-        if (allowedRoles is not null && !user.IsInAny(allowedRoles)) return CommandResult<T>.Refused(NoPermission);
-        // Staff act only on their own units' meetings; the same words as for a meeting that does not exist.
-        if (allowedRoles is not null && !await units.CanSeeMeetingAsync(user, meetingId, ct)) return CommandResult<T>.Refused(MeetingNotFound);
-        var actor = allowedRoles is null ? "Nhân dân" : user?.Identity?.Name ?? "?";
-
-        await WriteGate.WaitAsync(ct);
-        try
-        {
-            var (result, changes) = await BusyRetry.ExecuteAsync(async token => await ApplyAsync(meetingId, actor, command, token), ct);
-            if (changes.Count > 0) feed.Publish(changes);
-            return result;
-        }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException or InvalidOperationException)
-        {
-            logger.LogError(ex, "Command on meeting {MeetingId} by {Actor} failed", meetingId, actor);
-            return CommandResult<T>.Refused(SaveFailed);
-        }
-        finally
-        {
-            WriteGate.Release();
-        }
-    }
+    /// <param name="ct">When cancelled before the command's turn (a phone that gave up), the command is not run.</param>
+    public Task<CommandResult<T>> RunAsync<T>(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
+        Func<Meeting, DateTimeOffset, T> command, CancellationToken ct = default) =>
+        RunAsync(meetingId, user, allowedRoles, scope => Task.FromResult(command(scope.Meeting, scope.Now)), ct);
 
     public async Task<CommandResult<bool>> RunAsync(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
         Action<Meeting, DateTimeOffset> command, CancellationToken ct = default) =>
         await RunAsync(meetingId, user, allowedRoles, (m, now) => { command(m, now); return true; }, ct);
 
-    private async Task<(CommandResult<T>, IReadOnlyList<MeetingChange>)> ApplyAsync<T>(Guid meetingId, string actor,
-        Func<Meeting, DateTimeOffset, T> command, CancellationToken ct)
+    /// <summary>A command that also reads other tables or stores rows beside the meeting (e.g. the conclusion notice).</summary>
+    public async Task<CommandResult<T>> RunAsync<T>(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
+        Func<CommandScope, Task<T>> command, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var meeting = await db.LoadMeetingAsync(meetingId, tracking: true, ct);
-        if (meeting is null) return (CommandResult<T>.Refused(MeetingNotFound), []);
-
-        var now = Now;
-        T value;
-        try
+        if (allowedRoles is not null && !user.IsInAny(allowedRoles)) return CommandResult<T>.Refused(NoPermission);
+        // Staff act only on their own units' meetings; the same words as for a meeting that does not exist.
+        if (allowedRoles is not null && !await units.CanSeeMeetingAsync(user, meetingId, ct)) return CommandResult<T>.Refused(MeetingNotFound);
+        var actor = allowedRoles is null ? "Nhân dân" : user?.Identity?.Name ?? "?";
+        var pending = new PendingCommand<T>(command, actor, ct);
+        while (!WriterFor(meetingId).TryEnqueue(pending))
         {
-            value = command(meeting, now);
+            // That writer had just gone idle and retired; the next one loads the meeting afresh.
         }
-        catch (MeetingRuleException refused)
-        {
-            // Nothing is saved: the context and its tracked changes are thrown away with the transaction.
-            return (CommandResult<T>.Refused(refused.Message), []);
-        }
+        return await pending.Result;
+    }
 
-        var entries = Journalize(meeting, actor, now);
-        db.Journal.AddRange(entries);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (new CommandResult<T>(true, value, null, meeting.LastSequence), entries.Select(MeetingChange.From).ToList());
+    /// <summary>What phones read between changes: each request's public line, built after each commit.</summary>
+    public async Task<PublicBoard?> BoardAsync(Guid meetingId, CancellationToken ct = default)
+    {
+        if (_writers.TryGetValue(meetingId, out var writer) && writer.Board is { } board) return board;
+        // Not loaded on this node yet (a restart, an idle meeting): a command that changes nothing loads it.
+        var probe = await RunAsync(meetingId, null, null, (_, _) => true, ct);
+        return probe.Ok && _writers.TryGetValue(meetingId, out writer) ? writer.Board : null;
     }
 
     /// <summary>Stores a new meeting and journals what its creation raised (the demo seed, the organizer's form).</summary>
     public async Task AddMeetingAsync(Meeting meeting, string actor, CancellationToken ct = default)
     {
-        await WriteGate.WaitAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        db.Meetings.Add(meeting);
+        var entries = MeetingWriter.Journalize(meeting, actor, now);
+        db.Journal.AddRange(entries);
+        await StoreGate.WaitAsync(ct);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var now = Now;
-            db.Meetings.Add(meeting);
-            db.Journal.AddRange(Journalize(meeting, actor, now));
             await db.SaveChangesAsync(ct);
         }
         finally
         {
-            WriteGate.Release();
+            StoreGate.Release();
         }
+        feed.Publish(entries.Select(MeetingChange.From).ToList());
     }
 
-    private static List<JournalEntry> Journalize(Meeting meeting, string actor, DateTimeOffset now) =>
-        meeting.TakeEvents().Select(e => new JournalEntry
-        {
-            MeetingId = meeting.Id,
-            Sequence = meeting.AdvanceSequence(),
-            Kind = e.Kind,
-            Text = e.Text,
-            SubjectId = e.SubjectId,
-            StaffOnly = e.StaffOnly,
-            Actor = actor,
-            At = now,
-        }).ToList();
+    private MeetingWriter WriterFor(Guid meetingId) => _writers.GetOrAdd(meetingId, id => new MeetingWriter(this, id));
+
+    internal void Retire(MeetingWriter writer) => _writers.TryRemove(new KeyValuePair<Guid, MeetingWriter>(writer.MeetingId, writer));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var writer in _writers.Values) await writer.DisposeAsync();
+        _writers.Clear();
+    }
 }

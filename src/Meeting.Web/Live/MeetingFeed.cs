@@ -13,21 +13,27 @@ public sealed record MeetingChange(Guid MeetingId, long Sequence, string Kind, s
 
 /// <summary>
 /// Fans committed changes out to the Blazor circuits of this server (in process, at once: listeners only queue a
-/// re-render) and to hub clients (SignalR groups) through one background pump, so a slow phone never holds up a
-/// command and every listener still sees commit order.
+/// re-render), to staff hub clients (every change, in commit order) and to phones. Phones get at most one message
+/// per <see cref="PublicInterval"/> per meeting — the latest sequence and which request numbers changed — so a burst
+/// of a hundred requests costs each phone a few messages, and only the phones whose own line changed look again.
 /// </summary>
 public sealed class MeetingFeed : IAsyncDisposable
 {
+    public static readonly TimeSpan PublicInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Action<MeetingChange>>> _listeners = new();
-    private readonly Channel<MeetingChange> _outbox = Channel.CreateUnbounded<MeetingChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, PublicPending> _public = new();
+    private readonly Channel<Func<Task>> _outbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger<MeetingFeed> _logger;
+    private readonly TimeProvider _clock;
     private readonly Task _pump;
 
-    public MeetingFeed(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeed> logger)
+    public MeetingFeed(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeed> logger, TimeProvider clock)
     {
         _hub = hub;
         _logger = logger;
+        _clock = clock;
         _pump = Task.Run(PumpAsync);
     }
 
@@ -42,8 +48,8 @@ public sealed class MeetingFeed : IAsyncDisposable
         });
     }
 
-    /// <summary>Called by the command service in commit order, while it still holds the write gate.</summary>
-    public void Publish(IReadOnlyList<MeetingChange> changes)
+    /// <summary>Called by a meeting's writer in commit order, after the commit.</summary>
+    public void Publish(IReadOnlyList<MeetingChange> changes, PublicBoard? board = null)
     {
         foreach (var change in changes)
         {
@@ -53,24 +59,51 @@ public sealed class MeetingFeed : IAsyncDisposable
                     try { listener(change); }
                     catch (Exception ex) { _logger.LogWarning(ex, "A meeting listener failed on {Kind}", change.Kind); }
                 }
-            _outbox.Writer.TryWrite(change);
+            _outbox.Writer.TryWrite(() => _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change)));
         }
+        var lastPublic = changes.LastOrDefault(c => !c.StaffOnly);
+        if (lastPublic is null && (board is null || board.Changed.Count == 0)) return;
+        var meetingId = (lastPublic ?? changes[^1]).MeetingId;
+        var pending = _public.GetOrAdd(meetingId, _ => new PublicPending());
+        lock (pending)
+        {
+            // Only lines changed (by a staff-only event): say so without naming the staff event.
+            if (lastPublic is not null) pending.Last = lastPublic;
+            pending.Last ??= changes[^1] with { Kind = MeetingChangeMessage.LinesChanged, Text = "", StaffOnly = false };
+            if (board is not null) pending.Changed.UnionWith(board.Changed);
+            if (pending.Scheduled) return;
+            pending.Scheduled = true;
+            var wait = pending.SentAt + PublicInterval - _clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero) _outbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending));
+            else _ = Task.Delay(wait, _clock).ContinueWith(_ => _outbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending)), TaskScheduler.Default);
+        }
+    }
+
+    private Task FlushPublicAsync(Guid meetingId, PublicPending pending)
+    {
+        MeetingChangeMessage message;
+        lock (pending)
+        {
+            pending.Scheduled = false;
+            pending.SentAt = _clock.GetUtcNow();
+            message = MeetingChangeMessage.ForPublic(pending.Last!, pending.Changed.Order().ToList());
+            pending.Changed.Clear();
+        }
+        return _hub.Clients.Group(MeetingHub.PublicGroup(meetingId)).MeetingChanged(message);
     }
 
     private async Task PumpAsync()
     {
-        await foreach (var change in _outbox.Reader.ReadAllAsync())
+        await foreach (var send in _outbox.Reader.ReadAllAsync())
         {
             try
             {
-                await _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change));
-                if (!change.StaffOnly)
-                    await _hub.Clients.Group(MeetingHub.PublicGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForPublic(change));
+                await send();
             }
             catch (Exception ex)
             {
-                // A client that misses this catches up from the journal by sequence number.
-                _logger.LogWarning(ex, "Broadcasting change {Sequence} of meeting {MeetingId} failed", change.Sequence, change.MeetingId);
+                // A client that misses this catches up: staff from the journal by sequence, phones from their own line.
+                _logger.LogWarning(ex, "Broadcasting a meeting change failed");
             }
         }
     }
@@ -79,6 +112,14 @@ public sealed class MeetingFeed : IAsyncDisposable
     {
         _outbox.Writer.TryComplete();
         await _pump;
+    }
+
+    private sealed class PublicPending
+    {
+        public MeetingChange? Last;
+        public readonly HashSet<int> Changed = [];
+        public bool Scheduled;
+        public DateTimeOffset SentAt = DateTimeOffset.MinValue;
     }
 
     private sealed class Subscription(Action dispose) : IDisposable

@@ -7,10 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace DoiThoai.Web.Live;
 
 /// <summary>What the server sends hub clients. Public messages carry no text: names and reasons stay on staff seats.</summary>
-public sealed record MeetingChangeMessage(long Sequence, string Kind, string? Text, DateTimeOffset At)
+/// <param name="Changed">To phones: the request numbers whose public line changed since the last message (only
+/// those phones read their line again).</param>
+public sealed record MeetingChangeMessage(long Sequence, string Kind, string? Text, DateTimeOffset At, IReadOnlyList<int>? Changed = null)
 {
+    /// <summary>The kind phones get when only request lines changed, by an event they are not told about.</summary>
+    public const string LinesChanged = "LinesChanged";
+
     public static MeetingChangeMessage ForStaff(MeetingChange c) => new(c.Sequence, c.Kind, c.Text, c.At);
-    public static MeetingChangeMessage ForPublic(MeetingChange c) => new(c.Sequence, c.Kind, null, c.At);
+    public static MeetingChangeMessage ForPublic(MeetingChange c, IReadOnlyList<int> changed) => new(c.Sequence, c.Kind, null, c.At, changed);
 }
 
 /// <summary>Answer to a follow call: the changes after the client's last sequence, or Reload when it is too far behind.</summary>
@@ -30,7 +35,7 @@ public sealed record MinutesEditedMessage(Guid MeetingId, string Key, int Versio
 /// Live updates for pages without a Blazor circuit (phones) and for other programs. A client joins its meeting's
 /// group, then catches up from the journal after the last sequence it holds, and de-duplicates by sequence.
 /// </summary>
-public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess units) : Hub<IMeetingClient>
+public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess units, MeetingCommands commands, PublicCodes codes) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
     public const int MaxCatchUp = 500;
@@ -38,15 +43,17 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess un
     public static string PublicGroup(Guid meetingId) => $"public:{meetingId}";
     public static string StaffGroup(Guid meetingId) => $"staff:{meetingId}";
 
-    /// <summary>Anyone with the meeting's public code may follow its public changes.</summary>
+    /// <summary>
+    /// Anyone with the meeting's public code may follow its public changes. A phone gets the current sequence, not
+    /// the journal: its own line is read from the board when it needs it.
+    /// </summary>
     public async Task<FollowResult> Follow(string publicCode, long afterSequence)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var code = (publicCode ?? "").Trim().ToUpperInvariant();
-        var meetingId = await db.Meetings.Where(m => m.PublicCode == code).Select(m => (Guid?)m.Id).FirstOrDefaultAsync()
+        var meetingId = await codes.FindAsync(publicCode, Context.ConnectionAborted)
             ?? throw new HubException("Không tìm thấy hội nghị với mã này.");
         await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup(meetingId));
-        return await CatchUp(db, meetingId, afterSequence, staff: false);
+        var board = await commands.BoardAsync(meetingId, Context.ConnectionAborted);
+        return new FollowResult(meetingId, board?.Sequence ?? afterSequence, false, []);
     }
 
     [Authorize(Roles = StaffRoles.AnyStaff)]
@@ -55,18 +62,18 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess un
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await units.CanSeeMeetingAsync(Context.User, meetingId)) throw new HubException("Không tìm thấy hội nghị.");
         await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup(meetingId));
-        return await CatchUp(db, meetingId, afterSequence, staff: true);
+        return await CatchUp(db, meetingId, afterSequence);
     }
 
     // Joined before reading, so nothing committed in between is lost; the client drops sequences it already holds.
-    private static async Task<FollowResult> CatchUp(AppDb db, Guid meetingId, long afterSequence, bool staff)
+    private static async Task<FollowResult> CatchUp(AppDb db, Guid meetingId, long afterSequence)
     {
         var last = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.LastSequence).FirstAsync();
         if (last - afterSequence > MaxCatchUp) return new FollowResult(meetingId, last, true, []);
         var entries = await db.Journal.AsNoTracking()
-            .Where(e => e.MeetingId == meetingId && e.Sequence > afterSequence && (staff || !e.StaffOnly))
+            .Where(e => e.MeetingId == meetingId && e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence).ToListAsync();
-        var missed = entries.Select(e => staff ? MeetingChangeMessage.ForStaff(MeetingChange.From(e)) : MeetingChangeMessage.ForPublic(MeetingChange.From(e))).ToList();
+        var missed = entries.Select(e => MeetingChangeMessage.ForStaff(MeetingChange.From(e))).ToList();
         return new FollowResult(meetingId, Math.Max(last, missed.LastOrDefault()?.Sequence ?? 0), false, missed);
     }
 }

@@ -144,7 +144,8 @@ public sealed class PlanCreationTests : IAsyncLifetime
         var mark = Assert.Single(stored.PreparationMarks);
         Assert.Equal((PreparationTimeline.Collect, "vanphong"), (mark.Key, mark.By));
         var journal = await _app.JournalAfterAsync(meetingId, 0);
-        Assert.Equal([Meeting.PlanEditedEvent, Meeting.PreparationMarkedEvent], journal.Select(e => e.Kind));
+        // Creating the meeting is journalled first (staff only), through the same command path.
+        Assert.Equal([EventKinds.MeetingCreated, Meeting.PlanEditedEvent, Meeting.PreparationMarkedEvent], journal.Select(e => e.Kind));
         Assert.True(journal[1].StaffOnly);
 
         await _app.MustAsync(meetingId, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));

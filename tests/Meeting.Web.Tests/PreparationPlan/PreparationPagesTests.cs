@@ -29,7 +29,7 @@ public sealed class PreparationPagesTests : IAsyncLifetime
     {
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddMudServices();
-        foreach (var type in new[] { typeof(IDbContextFactory<AppDb>), typeof(MeetingFeed), typeof(MeetingCommands), typeof(UnitAccess), typeof(CalendarService) })
+        foreach (var type in new[] { typeof(IDbContextFactory<AppDb>), typeof(MeetingFeed), typeof(MeetingSnapshots), typeof(MeetingCommands), typeof(UnitAccess), typeof(CalendarService) })
             _bunit.Services.AddSingleton(type, _app.AppServices.GetRequiredService(type));
         _bunit.Services.AddSingleton<TimeProvider>(new FixedTime(Today));
         _bunit.AddAuthorization().SetAuthorized("vanphong").SetRoles(StaffRoles.Organizer)

@@ -59,6 +59,7 @@ public sealed class FollowUpService(
     CalendarService calendars,
     TimeProvider clock,
     IOptions<DoiThoaiOptions> options,
+    MeetingCommands commands,
     ILogger<FollowUpService> logger)
 {
     /// <summary>Who may open the follow-up pages at all (what each sees is narrowed further).</summary>
@@ -94,7 +95,6 @@ public sealed class FollowUpService(
         CancellationToken ct = default)
     {
         if (!user.IsInAny(IssuerRoles)) return new(MeetingCommands.NoPermission, 0);
-        if (!await units.CanSeeMeetingAsync(user, meetingId, ct)) return new(MeetingCommands.MeetingNotFound, 0);
         var cleanNumber = SearchText.Clean(number);
         if (cleanNumber.Length == 0) return new("Hãy nhập số của thông báo kết luận, ví dụ 35-TB/ĐU.", 0);
         if (cleanNumber.Length > IssuedNotice.MaxNumberLength) return new($"Số thông báo tối đa {IssuedNotice.MaxNumberLength} ký tự.", 0);
@@ -102,57 +102,50 @@ public sealed class FollowUpService(
 
         var today = Today;
         var calendar = await calendars.CalendarAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // BEGIN IMMEDIATE: two secretaries pressing at once are applied one after the other; the second sees the first.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var meeting = await db.LoadMeetingAsync(meetingId, tracking: false, ct);
-        if (meeting is null) return new(MeetingCommands.MeetingNotFound, 0);
-        if (meeting.Status != MeetingStatus.Ended)
-            return new("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.", 0);
-        if (await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct) is { } issued)
-            return new(AlreadyIssued(issued), 0);
-        var meetingDate = ConclusionNotice.Draft(meeting, calendar, date, complex).MeetingDate;
-        if (date < meetingDate)
-            return new($"Ngày ban hành {Show(date)} trước ngày hội nghị ({Show(meetingDate)}). Hãy kiểm tra lại ngày ký thông báo.", 0);
-        if (date > today)
-            return new($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.", 0);
+        // Through the meeting's writer: two secretaries pressing at once are applied one after the other (the second
+        // sees the first), and the notice is journalled so every seat hears of it.
+        var result = await commands.RunAsync(meetingId, user, IssuerRoles, async scope =>
+        {
+            var meeting = scope.Meeting;
+            if (meeting.Status != MeetingStatus.Ended)
+                throw new MeetingRuleException("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.");
+            if (await scope.Db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, scope.CancellationToken) is { } issued)
+                throw new MeetingRuleException(AlreadyIssued(issued));
+            var meetingDate = ConclusionNotice.Draft(meeting, calendar, date, complex).MeetingDate;
+            if (date < meetingDate)
+                throw new MeetingRuleException($"Ngày ban hành {Show(date)} trước ngày hội nghị ({Show(meetingDate)}). Hãy kiểm tra lại ngày ký thông báo.");
+            if (date > today)
+                throw new MeetingRuleException($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.");
 
-        // "Ý kiến n" as the notice numbers them; opinions collected before the meeting are followed up too.
-        var unresolved = MinutesDraft.InNotice(meeting)
-            .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
-            .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
-            .ToList();
-        var unassigned = unresolved.Where(p => p.Opinion.LeadAssignment is null).Select(p => $"Ý kiến {p.Number}").ToList();
-        if (unassigned.Count > 0)
-            return new($"{string.Join(", ", unassigned)} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.", 0);
+            // "Ý kiến n" as the notice numbers them; opinions collected before the meeting are followed up too.
+            var unresolved = MinutesDraft.InNotice(meeting)
+                .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
+                .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
+                .ToList();
+            var unassigned = unresolved.Where(p => p.Opinion.LeadAssignment is null).Select(p => $"Ý kiến {p.Number}").ToList();
+            if (unassigned.Count > 0)
+                throw new MeetingRuleException($"{string.Join(", ", unassigned)} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.");
 
-        var deadline = calendar.AddWorkingDays(date, ConclusionNotice.AnswerWorkingDays);
-        var items = unresolved.Select(p =>
-        {
-            var lead = p.Opinion.LeadAssignment!;
-            // The status link the person got when they first raised it (not a later "trao đổi thêm" turn).
-            var token = meeting.Requests.Where(r => r.OpinionId == p.Opinion.Id && !r.IsFollowUp).OrderBy(r => r.Number).FirstOrDefault()?.StatusToken;
-            return new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, p.Opinion, p.Number, lead.DepartmentId, lead.DepartmentName,
-                date, deadline, token);
-        }).ToList();
+            var deadline = calendar.AddWorkingDays(date, ConclusionNotice.AnswerWorkingDays);
+            var items = unresolved.Select(p =>
+            {
+                var lead = p.Opinion.LeadAssignment!;
+                // The status link the person got when they first raised it (not a later "trao đổi thêm" turn).
+                var token = meeting.Requests.Where(r => r.OpinionId == p.Opinion.Id && !r.IsFollowUp).OrderBy(r => r.Number).FirstOrDefault()?.StatusToken;
+                return new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, p.Opinion, p.Number, lead.DepartmentId, lead.DepartmentName,
+                    date, deadline, token);
+            }).ToList();
 
-        db.Add(new IssuedNotice
-        {
-            MeetingId = meeting.Id, UnitId = meeting.UnitId, Number = cleanNumber, NoticeDate = date, Complex = complex,
-            ItemCount = items.Count, IssuedBy = user.Identity?.Name ?? "?", IssuedAt = Clock.ToHallTime(clock.GetUtcNow()),
-        });
-        db.AddRange(items);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogError(ex, "Issuing the notice of meeting {MeetingId} failed", meetingId);
-            return new(MeetingCommands.SaveFailed, 0);
-        }
-        return new(null, items.Count);
+            meeting.RecordNoticeIssued(cleanNumber, date, items.Count, scope.Now);
+            scope.Add(new IssuedNotice
+            {
+                MeetingId = meeting.Id, UnitId = meeting.UnitId, Number = cleanNumber, NoticeDate = date, Complex = complex,
+                ItemCount = items.Count, IssuedBy = user.Identity?.Name ?? "?", IssuedAt = scope.Now,
+            });
+            foreach (var item in items) scope.Add(item);
+            return items.Count;
+        }, ct);
+        return result.Ok ? new(null, result.Value) : new(result.Error, 0);
     }
 
     private static string AlreadyIssued(IssuedNotice n) =>

@@ -108,7 +108,7 @@ public static class PhoneEndpoints
             var invited = form!.Invitation.Length > 0 ? m.Delegates.FirstOrDefault(d => d.InvitationCode == form.Invitation) : null;
             var draft = invited is null ? form.ToDraft() : form.ToDraft(invited.Id) with { Source = OpinionSource.Invitation };
             return m.Submit(draft, now);
-        });
+        }, ctx.RequestAborted);
         if (!result.Ok)
             return FormPage(ctx, antiforgery, meeting, form!, result.Error, StatusCodes.Status422UnprocessableEntity);
         // Post/redirect/get: a refresh of the status page never re-submits.
@@ -171,12 +171,15 @@ public static class PhoneEndpoints
         });
     }
 
-    private static async Task<IResult> StatusJson(string token, IDbContextFactory<AppDb> dbFactory)
+    /// <summary>What the status page's script reads when its line changed: from the writer's board, no query.</summary>
+    private static async Task<IResult> StatusJson(string token, PublicCodes codes, MeetingCommands commands, CancellationToken ct)
     {
-        var status = await FindStatus(dbFactory, token);
-        return status is null
+        var line = await codes.MeetingOfTokenAsync(token, ct) is { } meetingId && await commands.BoardAsync(meetingId, ct) is { } board
+            ? board.Find(token)
+            : null;
+        return line is null
             ? Results.NotFound()
-            : Results.Json(new { status.Number, status.Headline, status.Detail, status.IsOnFloor, status.CanWithdraw });
+            : Results.Json(new { line.Number, line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw });
     }
 
     private static async Task<IResult> Withdraw(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
@@ -217,30 +220,13 @@ public static class PhoneEndpoints
         int? ahead = request.IsQueued
             ? await db.SpeakRequests.CountAsync(r => r.MeetingId == request.MeetingId && r.Status == SpeakRequestStatus.Approved && r.QueuePosition < request.QueuePosition)
             : null;
-        var (headline, detail) = Describe(request, ahead, opinion);
+        var (headline, detail) = PublicBoard.Describe(request, ahead, opinion);
         return new PhoneStatus(token, meeting.PublicCode, meeting.Title, request.Number, request.Name,
             opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "", headline, detail,
             request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
             request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
             today is { } day ? await FollowUpService.ForCitizenAsync(db, opinion, day) : null);
     }
-
-    internal static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch
-    {
-        SpeakRequestStatus.Submitted => ("Đã nhận, đang chờ duyệt", "Bộ phận tiếp nhận sẽ xem phiếu của bạn trong ít phút."),
-        SpeakRequestStatus.Approved => ($"Bạn đứng thứ {ahead + 1} trong danh sách chờ",
-            ahead == 0 ? "Bạn là người tiếp theo. Xin chuẩn bị." : $"Còn {ahead} người trước bạn."),
-        SpeakRequestStatus.Called => ("Mời bạn lên phát biểu!", "Xin mời bạn đến micro."),
-        SpeakRequestStatus.Speaking => ("Bạn đang phát biểu", ""),
-        SpeakRequestStatus.Spoken => ("Bạn đã phát biểu", OutcomeText(opinion)),
-        SpeakRequestStatus.WrittenOnly => ("Ý kiến đã được ghi nhận", "Ý kiến sẽ được trả lời bằng văn bản. " + OutcomeText(opinion)),
-        SpeakRequestStatus.Rejected => ("Không đưa ra đối thoại tại hội nghị", $"Lý do: {request.RejectReason}"),
-        SpeakRequestStatus.Merged => ("Đã gộp với ý kiến cùng nội dung", request.RejectReason ?? ""),
-        _ => ("Bạn đã rút đăng ký", ""),
-    };
-
-    private static string OutcomeText(Opinion? opinion) =>
-        opinion is null || opinion.Outcome == OpinionOutcome.None ? "" : $"Kết quả: {opinion.Outcome.ToVietnamese()}.";
 
     private static void EnsureDeviceCookie(HttpContext ctx)
     {

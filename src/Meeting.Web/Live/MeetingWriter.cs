@@ -1,0 +1,334 @@
+using System.Threading.Channels;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoiThoai.Web.Live;
+
+/// <summary>
+/// The one writer of one meeting on this node. It keeps the meeting in memory, tracked by its own context, so a
+/// command costs the command and its own rows, not a reload of the whole meeting. Commands queue here and are taken
+/// in batches: each is applied in turn (a refused one changes nothing, by the domain's contract), then the batch is
+/// committed in one transaction and only then acknowledged and published. Any failure throws the in-memory meeting
+/// away; the next batch loads it again from the database. The stored sequence is checked in the transaction, so a
+/// change made by anyone else (another process) is noticed and the meeting reloaded before anything is written.
+/// </summary>
+internal sealed class MeetingWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 64;
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan IdleBeforeRetiring = TimeSpan.FromMinutes(10);
+
+    private readonly MeetingCommands _owner;
+    private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _retireLock = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private bool _retired;
+    private AppDb? _db;
+    private Meeting? _meeting;
+
+    public MeetingWriter(MeetingCommands owner, Guid meetingId)
+    {
+        _owner = owner;
+        MeetingId = meetingId;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public Guid MeetingId { get; }
+
+    /// <summary>The public lines after the last commit; null until the meeting has been loaded.</summary>
+    public PublicBoard? Board { get; private set; }
+
+    public bool TryEnqueue(PendingCommand command)
+    {
+        lock (_retireLock)
+        {
+            if (_retired) return false;
+            return _queue.Writer.TryWrite(command);
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<PendingCommand>(MaxBatch);
+        try
+        {
+            while (true)
+            {
+                if (!await WaitForWorkAsync()) return;
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var command))
+                    // A phone that gave up before its turn is not processed.
+                    if (!command.SkipIfCancelled()) batch.Add(command);
+                if (batch.Count > 0) await ProcessAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            while (_queue.Reader.TryRead(out var left)) left.Fail(MeetingCommands.SaveFailed);
+            Drop();
+        }
+    }
+
+    /// <summary>Waits for a command; after a long idle time the writer retires and frees the meeting's memory.</summary>
+    private async Task<bool> WaitForWorkAsync()
+    {
+        while (true)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            idle.CancelAfter(IdleBeforeRetiring);
+            try
+            {
+                return await _queue.Reader.WaitToReadAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+            {
+                lock (_retireLock)
+                {
+                    if (_queue.Reader.Count > 0) continue;
+                    _retired = true;
+                    _owner.Retire(this);
+                    return false;
+                }
+            }
+        }
+    }
+
+    private async Task ProcessAsync(List<PendingCommand> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await CommitAsync(batch)) return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
+            {
+                // SQLITE_BUSY from another process (a backup, a migration): reload and apply the batch again.
+                Drop();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), _stop.Token);
+                continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+            {
+                _owner.Logger.LogError(ex, "Commands on meeting {MeetingId} failed", MeetingId);
+                Drop();
+                foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
+                return;
+            }
+            if (attempt >= MaxAttempts)
+            {
+                foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
+                return;
+            }
+        }
+    }
+
+    /// <summary>One attempt: false when the stored meeting moved on meanwhile (it has been reloaded; try again).</summary>
+    private async Task<bool> CommitAsync(List<PendingCommand> batch)
+    {
+        if (!await EnsureLoadedAsync())
+        {
+            foreach (var command in batch) command.Refuse(MeetingCommands.MeetingNotFound);
+            return true;
+        }
+        var (db, meeting) = (_db!, _meeting!);
+        var expected = meeting.LastSequence;
+        var now = _owner.Now;
+        var applied = new List<PendingCommand>(batch.Count);
+        var entries = new List<JournalEntry>();
+        foreach (var command in batch)
+        {
+            var scope = new CommandScope(meeting, now, db, _stop.Token);
+            bool ok;
+            try
+            {
+                ok = await command.ApplyAsync(scope);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+            {
+                // A fault (not a refusal) may have left the meeting half changed: fail that command alone, reload, redo the rest.
+                _owner.Logger.LogError(ex, "A command on meeting {MeetingId} by {Actor} failed", MeetingId, command.Actor);
+                command.Fail(MeetingCommands.SaveFailed);
+                batch.Remove(command);
+                Drop();
+                foreach (var other in batch) other.Reset();
+                return batch.Count == 0;
+            }
+            if (!ok)
+            {
+                meeting.TakeEvents();
+                continue;
+            }
+            var own = Journalize(meeting, command.Actor, now);
+            command.Entries = own;
+            entries.AddRange(own);
+            db.Journal.AddRange(own);
+            foreach (var row in scope.Rows) db.Add(row);
+            applied.Add(command);
+        }
+        if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
+        {
+            foreach (var command in batch) command.Complete(meeting.LastSequence);
+            Board ??= PublicBoard.Build(meeting, null);
+            return true;
+        }
+
+        // Change detection runs outside the store's gate: other meetings commit meanwhile.
+        db.ChangeTracker.DetectChanges();
+        await _owner.StoreGate.WaitAsync(_stop.Token);
+        try
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later.
+            await using var tx = await db.Database.BeginTransactionAsync(_stop.Token);
+            var stored = await db.Meetings.Where(m => m.Id == MeetingId).Select(m => (long?)m.LastSequence).FirstOrDefaultAsync(_stop.Token);
+            if (stored != expected)
+            {
+                _owner.Logger.LogWarning("Meeting {MeetingId} changed outside this writer (stored {Stored}, held {Held}); reloading", MeetingId, stored, expected);
+                await tx.RollbackAsync(_stop.Token);
+                Drop();
+                foreach (var command in batch) command.Reset();
+                return false;
+            }
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
+            await tx.CommitAsync(_stop.Token);
+        }
+        finally
+        {
+            _owner.StoreGate.Release();
+        }
+
+        // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is JournalEntry || !IsMeetingGraph(e.Entity)).ToList())
+            entry.State = EntityState.Detached;
+        Board = PublicBoard.Build(meeting, Board);
+        _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
+        foreach (var command in batch) command.Complete(meeting.LastSequence);
+        return true;
+    }
+
+    private async Task<bool> EnsureLoadedAsync()
+    {
+        if (_meeting is not null) return true;
+        _db = await _owner.DbFactory.CreateDbContextAsync(_stop.Token);
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        _meeting = await _db.LoadMeetingAsync(MeetingId, tracking: true, _stop.Token);
+        if (_meeting is null)
+        {
+            Drop();
+            return false;
+        }
+        _meeting.TakeEvents();
+        return true;
+    }
+
+    private static bool HasChanges(AppDb db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.HasChanges();
+    }
+
+    private static bool IsMeetingGraph(object entity) =>
+        entity is Meeting or AgendaItem or SpeakRequest or Opinion or Assignment or StaffNote or MeetingDelegate;
+
+    private void Drop()
+    {
+        _db?.Dispose();
+        _db = null;
+        _meeting = null;
+    }
+
+    private static bool IsTransient(Exception ex) =>
+        ex is SqliteException { SqliteErrorCode: 5 or 6 } || ex is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 5 or 6 } };
+
+    internal static List<JournalEntry> Journalize(Meeting meeting, string actor, DateTimeOffset now) =>
+        meeting.TakeEvents().Select(e => new JournalEntry
+        {
+            MeetingId = meeting.Id,
+            Sequence = meeting.AdvanceSequence(),
+            Kind = e.Kind,
+            Text = e.Text,
+            SubjectId = e.SubjectId,
+            StaffOnly = e.StaffOnly,
+            Actor = actor,
+            At = now,
+        }).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stop.CancelAsync();
+        try { await _loop; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+}
+
+/// <summary>A command waiting for its meeting's writer, and the caller waiting for its result.</summary>
+internal abstract class PendingCommand(string actor, CancellationToken ct)
+{
+    public string Actor { get; } = actor;
+    public List<JournalEntry> Entries { get; set; } = [];
+    protected CancellationToken CallerToken { get; } = ct;
+
+    /// <summary>Applies the command to the meeting; false when the domain refused it (nothing changed).</summary>
+    public abstract Task<bool> ApplyAsync(CommandScope scope);
+    public abstract void Complete(long sequence);
+    public abstract void Refuse(string error);
+    public abstract void Fail(string error);
+    /// <summary>Forgets the outcome of an attempt that was not committed, before the batch is applied again.</summary>
+    public abstract void Reset();
+    public abstract bool SkipIfCancelled();
+}
+
+internal sealed class PendingCommand<T>(Func<CommandScope, Task<T>> command, string actor, CancellationToken ct) : PendingCommand(actor, ct)
+{
+    private readonly TaskCompletionSource<CommandResult<T>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private T? _value;
+    private string? _refusal;
+    private bool _ok;
+
+    public Task<CommandResult<T>> Result => _result.Task;
+
+    public override async Task<bool> ApplyAsync(CommandScope scope)
+    {
+        try
+        {
+            _value = await command(scope);
+            _ok = true;
+        }
+        catch (MeetingRuleException refused)
+        {
+            _refusal = refused.Message;
+            _ok = false;
+        }
+        return _ok;
+    }
+
+    public override void Complete(long sequence) =>
+        _result.TrySetResult(_ok ? new CommandResult<T>(true, _value, null, sequence) : CommandResult<T>.Refused(_refusal ?? MeetingCommands.SaveFailed));
+
+    public override void Refuse(string error) => _result.TrySetResult(CommandResult<T>.Refused(error));
+
+    // A refusal by the domain stands even when the batch failed to save: it was never going to change anything.
+    public override void Fail(string error) => _result.TrySetResult(CommandResult<T>.Refused(_refusal ?? error));
+
+    public override void Reset()
+    {
+        _value = default;
+        _refusal = null;
+        _ok = false;
+        Entries = [];
+    }
+
+    public override bool SkipIfCancelled()
+    {
+        if (!CallerToken.IsCancellationRequested) return false;
+        _result.TrySetCanceled(CallerToken);
+        return true;
+    }
+}

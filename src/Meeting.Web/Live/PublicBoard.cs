@@ -1,0 +1,65 @@
+using DoiThoai.Domain;
+
+namespace DoiThoai.Web.Live;
+
+/// <summary>What one phone shows live about its own request: the same words the status page prints.</summary>
+public sealed record PublicLine(int Number, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw);
+
+/// <summary>
+/// Every request's public line at one sequence number, built by the meeting's writer after each commit from the
+/// meeting it holds — so a phone's live status costs a dictionary look-up, never a database query — and which
+/// request numbers changed since the board before (only those phones need to look again).
+/// </summary>
+public sealed class PublicBoard
+{
+    private readonly IReadOnlyDictionary<string, PublicLine> _byToken;
+
+    private PublicBoard(long sequence, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed)
+    {
+        Sequence = sequence;
+        _byToken = byToken;
+        Changed = changed;
+    }
+
+    public long Sequence { get; }
+    /// <summary>Request numbers whose line differs from the previous board's (new requests included).</summary>
+    public IReadOnlyList<int> Changed { get; }
+
+    public PublicLine? Find(string token) => _byToken.GetValueOrDefault(token);
+
+    public static PublicBoard Build(Meeting meeting, PublicBoard? previous)
+    {
+        var opinions = meeting.Opinions.ToDictionary(o => o.Id);
+        var ahead = meeting.QueuedRequests().Select((r, index) => (r.Id, index)).ToDictionary(p => p.Id, p => p.index);
+        var lines = new Dictionary<string, PublicLine>(meeting.Requests.Count);
+        var changed = new List<int>();
+        foreach (var request in meeting.Requests)
+        {
+            var opinion = request.OpinionId is { } id ? opinions.GetValueOrDefault(id) : null;
+            var (headline, detail) = Describe(request, ahead.TryGetValue(request.Id, out var place) ? place : null, opinion);
+            var line = new PublicLine(request.Number, headline, detail,
+                request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
+                request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved);
+            lines[request.StatusToken] = line;
+            if (previous?.Find(request.StatusToken) != line) changed.Add(request.Number);
+        }
+        return new PublicBoard(meeting.LastSequence, lines, changed);
+    }
+
+    public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch
+    {
+        SpeakRequestStatus.Submitted => ("Đã nhận, đang chờ duyệt", "Bộ phận tiếp nhận sẽ xem phiếu của bạn trong ít phút."),
+        SpeakRequestStatus.Approved => ($"Bạn đứng thứ {ahead + 1} trong danh sách chờ",
+            ahead == 0 ? "Bạn là người tiếp theo. Xin chuẩn bị." : $"Còn {ahead} người trước bạn."),
+        SpeakRequestStatus.Called => ("Mời bạn lên phát biểu!", "Xin mời bạn đến micro."),
+        SpeakRequestStatus.Speaking => ("Bạn đang phát biểu", ""),
+        SpeakRequestStatus.Spoken => ("Bạn đã phát biểu", OutcomeText(opinion)),
+        SpeakRequestStatus.WrittenOnly => ("Ý kiến đã được ghi nhận", "Ý kiến sẽ được trả lời bằng văn bản. " + OutcomeText(opinion)),
+        SpeakRequestStatus.Rejected => ("Không đưa ra đối thoại tại hội nghị", $"Lý do: {request.RejectReason}"),
+        SpeakRequestStatus.Merged => ("Đã gộp với ý kiến cùng nội dung", request.RejectReason ?? ""),
+        _ => ("Bạn đã rút đăng ký", ""),
+    };
+
+    private static string OutcomeText(Opinion? opinion) =>
+        opinion is null || opinion.Outcome == OpinionOutcome.None ? "" : $"Kết quả: {opinion.Outcome.ToVietnamese()}.";
+}
