@@ -49,6 +49,9 @@ public sealed record TargetResult
 
 public sealed record RunReport(LoadOptions Options, string Commit, DateTimeOffset StartedAt, IReadOnlyList<TargetResult> Targets)
 {
+    /// <summary>The machine's 1-minute load average before and after the run: figures from a busy machine are not comparable.</summary>
+    public string LoadAverage { get; init; } = "";
+
     public bool Passed => Targets.All(t => t.Passed);
 }
 
@@ -65,6 +68,7 @@ public static class LoadRun
             throw new ArgumentException("Phones and meetings must be at least 1; staff and seconds not negative.");
         var log = progress ?? TextWriter.Null;
         var started = DateTimeOffset.Now;
+        var loadBefore = LoadAverage();
         var work = options.WorkDirectory ?? Path.Combine(AppContext.BaseDirectory, "runs", $"{started:yyyyMMdd-HHmmss}-{options.Scenario}");
         Directory.CreateDirectory(work);
         var results = new List<TargetResult>();
@@ -79,7 +83,7 @@ public static class LoadRun
             results.Add(await RunTargetAsync(options, log, ct, c => Targets.StartFloorAsync(options, work, c)));
         }
         log.WriteLine($"[{options.Scenario}] logs and data: {work}");
-        return new RunReport(options, GitCommit(), started, results);
+        return new RunReport(options, GitCommit(), started, results) { LoadAverage = $"{loadBefore} → {LoadAverage()}" };
     }
 
     private static async Task<TargetResult> RunTargetAsync(LoadOptions options, TextWriter log, CancellationToken outer,
@@ -240,6 +244,12 @@ public static class LoadRun
             foreach (var p in phones) { try { await p.StopAsync(); } catch (Exception) { } }
             foreach (var s in seats) { try { await s.StopAsync(); } catch (Exception) { } }
         }
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?"; }
+        catch (IOException) { return "?"; }
     }
 
     /// <summary>The commit measured, for the README's figures ("unknown" outside a git work tree).</summary>

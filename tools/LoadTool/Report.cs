@@ -19,7 +19,8 @@ public static class Report
         sb.AppendLine($"Scenario {o.Scenario}: {o.Phones} phones ({o.SubmitterCount} submit over {o.Seconds.ToString("0.#", Inv)} s), "
             + $"{o.StaffPerMeeting} staff seat(s) × {o.Meetings} meeting(s); limits per device/meeting: "
             + $"{o.PerDevicePerMinute?.ToString(Inv) ?? "app default"}/{o.PerMeetingPerMinute?.ToString(Inv) ?? "app default"} per minute; "
-            + $"commit {report.Commit}; {report.StartedAt:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores");
+            + $"commit {report.Commit}; {report.StartedAt:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores, load average {report.LoadAverage}; "
+            + $"{o.WarmupSubmissions} warm-up submissions first");
         var rows = new List<(string Metric, Func<TargetResult, double?> Value, string Format)>
         {
             ("submit→seat p50 (ms)", r => r.SubmitToSeatMs.P50, "0.0"),
@@ -35,6 +36,7 @@ public static class Report
             ("lost (seat never saw)", r => r.LostOnSeats, "0"),
             ("lost in store", r => r.LostInStore, "0"),
             ("duplicates in store", r => r.DuplicatesInStore, "0"),
+            ("stored, answer never received", r => r.StoredRequests - r.Accepted, "0"),
             ("server CPU ms / accepted", r => r.ServerCpuMsPerAccepted, "0.00"),
             ("server CPU ms (burst)", r => r.ServerCpuMs, "0"),
             ("KB RSS / connected phone", r => r.BytesPerConnectedPhone / 1024, "0.0"),
