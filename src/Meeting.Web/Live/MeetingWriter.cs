@@ -174,8 +174,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
         if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
         {
-            foreach (var command in batch) command.Complete(meeting.LastSequence);
             Board ??= PublicBoard.Build(meeting, null);
+            foreach (var command in batch) command.Complete(meeting.LastSequence);
             return true;
         }
 

@@ -2,8 +2,12 @@ using DoiThoai.Domain;
 
 namespace DoiThoai.Web.Live;
 
-/// <summary>What one phone shows live about its own request: the same words the status page prints.</summary>
-public sealed record PublicLine(int Number, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw);
+/// <summary>
+/// What one phone shows about its own request: the same words the status page prints. Name and content are the
+/// person's own, shown only to the holder of the request's token.
+/// </summary>
+public sealed record PublicLine(int Number, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw,
+    string Name, string FieldLabel, string Content);
 
 /// <summary>
 /// Every request's public line at one sequence number, built by the meeting's writer after each commit from the
@@ -14,13 +18,23 @@ public sealed class PublicBoard
 {
     private readonly IReadOnlyDictionary<string, PublicLine> _byToken;
 
-    private PublicBoard(long sequence, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed)
+    private PublicBoard(Meeting meeting, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed)
     {
-        Sequence = sequence;
+        MeetingId = meeting.Id;
+        Code = meeting.PublicCode;
+        Title = meeting.Title;
+        Status = meeting.Status;
+        Places = meeting.Places.ToList();
+        Sequence = meeting.LastSequence;
         _byToken = byToken;
         Changed = changed;
     }
 
+    public Guid MeetingId { get; }
+    public string Code { get; }
+    public string Title { get; }
+    public MeetingStatus Status { get; }
+    public IReadOnlyList<string> Places { get; }
     public long Sequence { get; }
     /// <summary>Request numbers whose line differs from the previous board's (new requests included).</summary>
     public IReadOnlyList<int> Changed { get; }
@@ -39,11 +53,12 @@ public sealed class PublicBoard
             var (headline, detail) = Describe(request, ahead.TryGetValue(request.Id, out var place) ? place : null, opinion);
             var line = new PublicLine(request.Number, headline, detail,
                 request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
-                request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved);
+                request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
+                request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "");
             lines[request.StatusToken] = line;
             if (previous?.Find(request.StatusToken) != line) changed.Add(request.Number);
         }
-        return new PublicBoard(meeting.LastSequence, lines, changed);
+        return new PublicBoard(meeting, lines, changed);
     }
 
     public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch

@@ -68,9 +68,9 @@ public static class PhoneEndpoints
         app.MapPost("/s/{token}/rut", Withdraw).DisableAntiforgery();
     }
 
-    private static async Task<IResult> ShowForm(string code, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    private static async Task<IResult> ShowForm(string code, HttpContext ctx, PublicCodes codes, MeetingCommands commands, IAntiforgery antiforgery)
     {
-        var meeting = await FindMeeting(dbFactory, code);
+        var meeting = await FindMeeting(codes, commands, code, ctx.RequestAborted);
         if (meeting is null) return MeetingNotFound();
         EnsureDeviceCookie(ctx);
         return FormPage(ctx, antiforgery, meeting, new PhoneForm(Guid.NewGuid().ToString("N")), null, StatusCodes.Status200OK);
@@ -94,10 +94,10 @@ public static class PhoneEndpoints
     private static IResult InvitationNotFound() =>
         Message("Không tìm thấy giấy mời", "Mã giấy mời không đúng. Hãy hỏi bộ phận tiếp nhận hoặc quét mã QR trên màn chiếu.", StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> Submit(string code, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
+    private static async Task<IResult> Submit(string code, HttpContext ctx, PublicCodes codes,
         IAntiforgery antiforgery, MeetingCommands commands)
     {
-        var meeting = await FindMeeting(dbFactory, code);
+        var meeting = await FindMeeting(codes, commands, code, ctx.RequestAborted);
         if (meeting is null) return MeetingNotFound();
         var (form, problem) = await ReadForm(ctx, antiforgery);
         if (problem is not null) return problem;
@@ -158,9 +158,14 @@ public static class PhoneEndpoints
     }
 
     private static async Task<IResult> ShowStatus(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery,
-        TimeProvider clock)
+        TimeProvider clock, PublicCodes codes, MeetingCommands commands)
     {
-        var status = await FindStatus(dbFactory, token, FollowUpService.HallDate(clock));
+        // While the meeting runs, the page is read from the writer's board; afterwards it shows the written answer too.
+        var board = await codes.MeetingOfTokenAsync(token, ctx.RequestAborted) is { } meetingId ? await commands.BoardAsync(meetingId, ctx.RequestAborted) : null;
+        var status = board is { Status: MeetingStatus.Announced or MeetingStatus.Live } && board.Find(token) is { } line
+            ? new PhoneStatus(token, board.Code, board.Title, line.Number, line.Name, line.FieldLabel, line.Content,
+                line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw)
+            : await FindStatus(dbFactory, token, FollowUpService.HallDate(clock));
         if (status is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng hoặc đã bị xóa.", StatusCodes.Status404NotFound);
         var tokens = antiforgery.GetAndStoreTokens(ctx);
         return Page<PhoneStatusPage>(StatusCodes.Status200OK, new()
@@ -197,13 +202,11 @@ public static class PhoneEndpoints
             : Message("Không rút được", result.Error!, StatusCodes.Status409Conflict, $"/s/{token}");
     }
 
-    private static async Task<PhoneMeeting?> FindMeeting(IDbContextFactory<AppDb> dbFactory, string code)
+    /// <summary>The meeting as its writer holds it (code and status from memory, no query per phone).</summary>
+    private static async Task<PhoneMeeting?> FindMeeting(PublicCodes codes, MeetingCommands commands, string code, CancellationToken ct)
     {
-        var normalized = (code ?? "").Trim().ToUpperInvariant();
-        if (normalized.Length is 0 or > 16) return null;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Meetings.AsNoTracking().Where(m => m.PublicCode == normalized)
-            .Select(m => new PhoneMeeting(m.Id, m.PublicCode, m.Title, m.Status, m.Places)).FirstOrDefaultAsync();
+        if (await codes.FindAsync(code, ct) is not { } meetingId || await commands.BoardAsync(meetingId, ct) is not { } board) return null;
+        return new PhoneMeeting(board.MeetingId, board.Code, board.Title, board.Status, board.Places);
     }
 
     /// <summary>Reads one request and, if it waits, counts who is ahead: cheap enough for 200 phones after every change.</summary>
