@@ -41,6 +41,7 @@ public sealed class MeetingCommands(
     MeetingFeed feed,
     TimeProvider clock,
     UnitAccess units,
+    PublicCodes codes,
     ILogger<MeetingCommands> logger) : IAsyncDisposable
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
@@ -53,6 +54,7 @@ public sealed class MeetingCommands(
     internal SemaphoreSlim StoreGate { get; } = new(1, 1);
     internal IDbContextFactory<AppDb> DbFactory => dbFactory;
     internal MeetingFeed Feed => feed;
+    internal PublicCodes Codes => codes;
     internal ILogger Logger => logger;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());

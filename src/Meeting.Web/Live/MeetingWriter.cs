@@ -174,7 +174,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
         if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
         {
-            Board ??= PublicBoard.Build(meeting, null);
+            if (Board is null) SetBoard(PublicBoard.Build(meeting, null));
             foreach (var command in batch) command.Complete(meeting.LastSequence);
             return true;
         }
@@ -206,10 +206,16 @@ internal sealed class MeetingWriter : IAsyncDisposable
         // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is JournalEntry || !IsMeetingGraph(e.Entity)).ToList())
             entry.State = EntityState.Detached;
-        Board = PublicBoard.Build(meeting, Board);
+        SetBoard(PublicBoard.Build(meeting, Board));
         _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
         foreach (var command in batch) command.Complete(meeting.LastSequence);
         return true;
+    }
+
+    private void SetBoard(PublicBoard board)
+    {
+        _owner.Codes.Remember(MeetingId, board.NewTokens);
+        Board = board;
     }
 
     private async Task<bool> EnsureLoadedAsync()

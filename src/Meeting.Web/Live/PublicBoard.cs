@@ -18,8 +18,9 @@ public sealed class PublicBoard
 {
     private readonly IReadOnlyDictionary<string, PublicLine> _byToken;
 
-    private PublicBoard(Meeting meeting, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed)
+    private PublicBoard(Meeting meeting, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed, IReadOnlyList<string> newTokens)
     {
+        NewTokens = newTokens;
         MeetingId = meeting.Id;
         Code = meeting.PublicCode;
         Title = meeting.Title;
@@ -38,6 +39,8 @@ public sealed class PublicBoard
     public long Sequence { get; }
     /// <summary>Request numbers whose line differs from the previous board's (new requests included).</summary>
     public IReadOnlyList<int> Changed { get; }
+    /// <summary>Status tokens not on the previous board: the node learns which meeting they belong to without a query.</summary>
+    public IReadOnlyList<string> NewTokens { get; }
 
     public PublicLine? Find(string token) => _byToken.GetValueOrDefault(token);
 
@@ -47,6 +50,7 @@ public sealed class PublicBoard
         var ahead = meeting.QueuedRequests().Select((r, index) => (r.Id, index)).ToDictionary(p => p.Id, p => p.index);
         var lines = new Dictionary<string, PublicLine>(meeting.Requests.Count);
         var changed = new List<int>();
+        var newTokens = new List<string>();
         foreach (var request in meeting.Requests)
         {
             var opinion = request.OpinionId is { } id ? opinions.GetValueOrDefault(id) : null;
@@ -56,9 +60,11 @@ public sealed class PublicBoard
                 request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
                 request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "");
             lines[request.StatusToken] = line;
-            if (previous?.Find(request.StatusToken) != line) changed.Add(request.Number);
+            var before = previous?.Find(request.StatusToken);
+            if (before is null) newTokens.Add(request.StatusToken);
+            if (before != line) changed.Add(request.Number);
         }
-        return new PublicBoard(meeting, lines, changed);
+        return new PublicBoard(meeting, lines, changed, newTokens);
     }
 
     public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch

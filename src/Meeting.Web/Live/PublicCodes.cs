@@ -27,6 +27,12 @@ public sealed class PublicCodes(IDbContextFactory<AppDb> dbFactory)
         return found;
     }
 
+    /// <summary>Called by a meeting's writer with the tokens it has just stored or loaded.</summary>
+    public void Remember(Guid meetingId, IEnumerable<string> tokens)
+    {
+        foreach (var token in tokens) _tokens[token] = meetingId;
+    }
+
     /// <summary>The meeting a status token belongs to.</summary>
     public async Task<Guid?> MeetingOfTokenAsync(string? token, CancellationToken ct = default)
     {

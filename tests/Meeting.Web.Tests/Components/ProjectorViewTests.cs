@@ -359,6 +359,7 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         _ctx.Services.AddDbContextFactory<AppDb>(o => o.UseSqlite("Data Source=:memory:"));
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddSingleton<MeetingFeed>();
+        _ctx.Services.AddSingleton<PublicCodes>();
         _ctx.Services.AddSingleton<MeetingCommands>();
         _ctx.Services.AddSingleton<DoiThoai.Web.Features.Units.UnitAccess>();
         _ctx.Services.AddSingleton<ProjectorLinks>();
