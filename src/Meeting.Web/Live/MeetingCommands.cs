@@ -42,6 +42,7 @@ public sealed class MeetingCommands(
     TimeProvider clock,
     UnitAccess units,
     PublicCodes codes,
+    IConfiguration configuration,
     ILogger<MeetingCommands> logger) : IAsyncDisposable
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
@@ -55,15 +56,19 @@ public sealed class MeetingCommands(
     internal IDbContextFactory<AppDb> DbFactory => dbFactory;
     internal MeetingFeed Feed => feed;
     internal PublicCodes Codes => codes;
+    /// <summary>Tests set it: a batch of commands declared to only add rows is checked against full change detection.</summary>
+    internal bool CheckNarrowDetection { get; } = configuration.GetValue("DoiThoai:CheckChangeDetection", false);
     internal ILogger Logger => logger;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());
 
     /// <param name="allowedRoles">Comma list of roles; null for a public command (a delegate's phone).</param>
     /// <param name="ct">When cancelled before the command's turn (a phone that gave up), the command is not run.</param>
+    /// <param name="onlyAdds">The command adds rows under the meeting and changes the meeting's own values, nothing
+    /// else (a phone's request): its writer compares only the meeting, not every row it holds.</param>
     public Task<CommandResult<T>> RunAsync<T>(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
-        Func<Meeting, DateTimeOffset, T> command, CancellationToken ct = default) =>
-        RunAsync(meetingId, user, allowedRoles, scope => Task.FromResult(command(scope.Meeting, scope.Now)), ct);
+        Func<Meeting, DateTimeOffset, T> command, CancellationToken ct = default, bool onlyAdds = false) =>
+        RunAsync(meetingId, user, allowedRoles, scope => Task.FromResult(command(scope.Meeting, scope.Now)), ct, onlyAdds);
 
     public async Task<CommandResult<bool>> RunAsync(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
         Action<Meeting, DateTimeOffset> command, CancellationToken ct = default) =>
@@ -71,13 +76,13 @@ public sealed class MeetingCommands(
 
     /// <summary>A command that also reads other tables or stores rows beside the meeting (e.g. the conclusion notice).</summary>
     public async Task<CommandResult<T>> RunAsync<T>(Guid meetingId, ClaimsPrincipal? user, string? allowedRoles,
-        Func<CommandScope, Task<T>> command, CancellationToken ct = default)
+        Func<CommandScope, Task<T>> command, CancellationToken ct = default, bool onlyAdds = false)
     {
         if (allowedRoles is not null && !user.IsInAny(allowedRoles)) return CommandResult<T>.Refused(NoPermission);
         // Staff act only on their own units' meetings; the same words as for a meeting that does not exist.
         if (allowedRoles is not null && !await units.CanSeeMeetingAsync(user, meetingId, ct)) return CommandResult<T>.Refused(MeetingNotFound);
         var actor = allowedRoles is null ? "Nhân dân" : user?.Identity?.Name ?? "?";
-        var pending = new PendingCommand<T>(command, actor, ct);
+        var pending = new PendingCommand<T>(command, actor, ct) { OnlyAdds = onlyAdds };
         while (!WriterFor(meetingId).TryEnqueue(pending))
         {
             // That writer had just gone idle and retired; the next one loads the meeting afresh.

@@ -180,7 +180,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
 
         // Change detection runs outside the store's gate: other meetings commit meanwhile.
-        db.ChangeTracker.DetectChanges();
+        DetectChanges(db, meeting, applied.TrueForAll(c => c.OnlyAdds));
         await _owner.StoreGate.WaitAsync(_stop.Token);
         try
         {
@@ -233,6 +233,26 @@ internal sealed class MeetingWriter : IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Comparing every row the writer holds grows with the meeting; a batch of commands that only add rows (phones'
+    /// requests, the bulk of a burst) needs only the meeting's own values and collections compared.
+    /// </summary>
+    private void DetectChanges(AppDb db, Meeting meeting, bool onlyAdds)
+    {
+        if (!onlyAdds)
+        {
+            db.ChangeTracker.DetectChanges();
+            return;
+        }
+        db.Entry(meeting).DetectChanges();
+        if (!_owner.CheckNarrowDetection) return;
+        var narrow = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
+        db.ChangeTracker.DetectChanges();
+        var full = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
+        if (full != narrow)
+            throw new InvalidOperationException($"A command declared to only add rows changed {full - narrow} other row(s) of meeting {MeetingId}.");
+    }
+
     private static bool HasChanges(AppDb db)
     {
         db.ChangeTracker.DetectChanges();
@@ -278,6 +298,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
 internal abstract class PendingCommand(string actor, CancellationToken ct)
 {
     public string Actor { get; } = actor;
+    /// <summary>Declared by the caller: the command only adds rows and changes the meeting's own values.</summary>
+    public bool OnlyAdds { get; init; }
     public List<JournalEntry> Entries { get; set; } = [];
     protected CancellationToken CallerToken { get; } = ct;
 

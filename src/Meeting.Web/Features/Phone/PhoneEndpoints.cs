@@ -108,7 +108,7 @@ public static class PhoneEndpoints
             var invited = form!.Invitation.Length > 0 ? m.Delegates.FirstOrDefault(d => d.InvitationCode == form.Invitation) : null;
             var draft = invited is null ? form.ToDraft() : form.ToDraft(invited.Id) with { Source = OpinionSource.Invitation };
             return m.Submit(draft, now);
-        }, ctx.RequestAborted);
+        }, ctx.RequestAborted, onlyAdds: true);
         if (!result.Ok)
             return FormPage(ctx, antiforgery, meeting, form!, result.Error, StatusCodes.Status422UnprocessableEntity);
         // Post/redirect/get: a refresh of the status page never re-submits.

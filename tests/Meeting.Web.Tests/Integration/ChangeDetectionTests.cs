@@ -1,0 +1,50 @@
+using DoiThoai.Domain;
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Support;
+
+namespace DoiThoai.Web.Tests.Integration;
+
+/// <summary>
+/// A phone's request is declared to only add rows, so its writer compares only the meeting. The tests' app checks every
+/// such batch against full change detection: a command that changed another row under that declaration is refused and
+/// nothing is stored — so a future change to Submit that touches other rows fails here instead of losing an update.
+/// </summary>
+public sealed class ChangeDetectionTests
+{
+    [Fact]
+    public async Task Requests_declared_to_only_add_rows_are_stored_with_the_meetings_own_values()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 30).Select(i => app.Commands.RunAsync(demo.Id, null, null,
+            (m, now) => m.Submit(new SpeakRequestDraft($"Người dân {i}", "Xóm 2", OpinionField.Economy, "Đề nghị làm đường.",
+                SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: $"k{i}"), now), onlyAdds: true)));
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Error));
+        var stored = await app.LoadAsync(demo.Id);
+        Assert.Equal(demo.LastRequestNumber + 30, stored.LastRequestNumber);
+        Assert.Equal(demo.Requests.Count + 30, stored.Requests.Count);
+        Assert.Equal(demo.Opinions.Count + 30, stored.Opinions.Count);
+        Assert.Equal(results.Max(r => r.Sequence), stored.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_command_that_changes_another_row_under_that_declaration_is_refused_and_stores_nothing()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        var waiting = demo.Requests.First(r => r.Status == SpeakRequestStatus.Submitted);
+
+        var wrong = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => { m.Approve(waiting.Id, now); return true; }, onlyAdds: true);
+
+        Assert.False(wrong.Ok);
+        Assert.Equal(MeetingCommands.SaveFailed, wrong.Error);
+        var stored = await app.LoadAsync(demo.Id);
+        Assert.Equal(SpeakRequestStatus.Submitted, stored.Requests.Single(r => r.Id == waiting.Id).Status);
+        Assert.Equal(demo.LastSequence, stored.LastSequence);
+        // The writer threw its copy away: the next command sees the stored meeting, not the half-applied one.
+        var right = await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(waiting.Id, now));
+        Assert.Equal(demo.LastSequence + 1, right.Sequence);
+    }
+}
