@@ -19,6 +19,9 @@ public sealed class DoiThoaiOptions
     public string? PublicBaseUrl { get; set; }
 
     public PhoneLimits PhoneLimits { get; set; } = new();
+
+    /// <summary>For tests: every batch of commands declared to only add rows is checked against full change detection.</summary>
+    public bool CheckChangeDetection { get; set; }
 }
 
 public sealed class PhoneLimits

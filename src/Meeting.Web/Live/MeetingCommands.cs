@@ -4,6 +4,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DoiThoai.Web.Live;
 
@@ -42,7 +43,7 @@ public sealed class MeetingCommands(
     TimeProvider clock,
     UnitAccess units,
     PublicCodes codes,
-    IConfiguration configuration,
+    IOptions<DoiThoaiOptions> options,
     ILogger<MeetingCommands> logger) : IAsyncDisposable
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
@@ -57,7 +58,7 @@ public sealed class MeetingCommands(
     internal MeetingFeed Feed => feed;
     internal PublicCodes Codes => codes;
     /// <summary>Tests set it: a batch of commands declared to only add rows is checked against full change detection.</summary>
-    internal bool CheckNarrowDetection { get; } = configuration.GetValue("DoiThoai:CheckChangeDetection", false);
+    internal bool CheckNarrowDetection { get; } = options.Value.CheckChangeDetection;
     internal ILogger Logger => logger;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());

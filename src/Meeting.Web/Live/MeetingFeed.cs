@@ -23,18 +23,22 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Action<MeetingChange>>> _listeners = new();
     private readonly ConcurrentDictionary<Guid, PublicPending> _public = new();
-    private readonly Channel<Func<Task>> _outbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    // Two pumps: a send to hundreds of phones never delays the next change to the staff seats, and each keeps its order.
+    private readonly Channel<Func<Task>> _staffOutbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Func<Task>> _publicOutbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger<MeetingFeed> _logger;
     private readonly TimeProvider _clock;
-    private readonly Task _pump;
+    private readonly Task _staffPump;
+    private readonly Task _publicPump;
 
     public MeetingFeed(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeed> logger, TimeProvider clock)
     {
         _hub = hub;
         _logger = logger;
         _clock = clock;
-        _pump = Task.Run(PumpAsync);
+        _staffPump = Task.Run(() => PumpAsync(_staffOutbox));
+        _publicPump = Task.Run(() => PumpAsync(_publicOutbox));
     }
 
     /// <summary>Listeners must return at once (queue a re-render, never await work here).</summary>
@@ -59,7 +63,7 @@ public sealed class MeetingFeed : IAsyncDisposable
                     try { listener(change); }
                     catch (Exception ex) { _logger.LogWarning(ex, "A meeting listener failed on {Kind}", change.Kind); }
                 }
-            _outbox.Writer.TryWrite(() => _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change)));
+            _staffOutbox.Writer.TryWrite(() => _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change)));
         }
         var lastPublic = changes.LastOrDefault(c => !c.StaffOnly);
         if (lastPublic is null && (board is null || board.Changed.Count == 0)) return;
@@ -74,8 +78,8 @@ public sealed class MeetingFeed : IAsyncDisposable
             if (pending.Scheduled) return;
             pending.Scheduled = true;
             var wait = pending.SentAt + PublicInterval - _clock.GetUtcNow();
-            if (wait <= TimeSpan.Zero) _outbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending));
-            else _ = Task.Delay(wait, _clock).ContinueWith(_ => _outbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending)), TaskScheduler.Default);
+            if (wait <= TimeSpan.Zero) _publicOutbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending));
+            else _ = Task.Delay(wait, _clock).ContinueWith(_ => _publicOutbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending)), TaskScheduler.Default);
         }
     }
 
@@ -92,9 +96,9 @@ public sealed class MeetingFeed : IAsyncDisposable
         return _hub.Clients.Group(MeetingHub.PublicGroup(meetingId)).MeetingChanged(message);
     }
 
-    private async Task PumpAsync()
+    private async Task PumpAsync(Channel<Func<Task>> outbox)
     {
-        await foreach (var send in _outbox.Reader.ReadAllAsync())
+        await foreach (var send in outbox.Reader.ReadAllAsync())
         {
             try
             {
@@ -110,8 +114,9 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _outbox.Writer.TryComplete();
-        await _pump;
+        _staffOutbox.Writer.TryComplete();
+        _publicOutbox.Writer.TryComplete();
+        await Task.WhenAll(_staffPump, _publicPump);
     }
 
     private sealed class PublicPending
