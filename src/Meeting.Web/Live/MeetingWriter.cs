@@ -67,6 +67,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
+            // Shutting down mid-batch: nothing of it was acknowledged; its callers hear so instead of waiting.
+            foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
         }
         finally
         {
