@@ -5,7 +5,7 @@ namespace DoiThoai.LoadTool;
 /// <summary>
 /// LoadTool [--scenario NAME] [--phones N] [--submitters N] [--seconds S] [--staff M] [--meetings K]
 ///          [--per-device N] [--per-meeting N] [--set Key=Value]… [--no-floor] [--no-app] [--drain S] [--json FILE]
-///          [--app-dll PATH] [--work DIR]
+///          [--app-dll PATH] [--work DIR] [--seats K] [--heap-samples N]
 /// LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]   (the bare SignalR app the runs compare against)
 /// </summary>
 public static class Entry
@@ -25,6 +25,15 @@ public static class Entry
             var options = Parse(args);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            if (options.Scenario == "seats")
+            {
+                var seats = await SeatMemory.RunAsync(options, Console.Out, cancel.Token);
+                Console.WriteLine();
+                Console.WriteLine(seats.Table());
+                if (options.JsonFile is { } seatsJson)
+                    await File.WriteAllTextAsync(seatsJson, System.Text.Json.JsonSerializer.Serialize(seats, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                return seats.Passed ? 0 : 1;
+            }
             var report = await LoadRun.RunAsync(options, Console.Out, cancel.Token);
             Console.WriteLine();
             Console.WriteLine(Report.Table(report));
@@ -40,16 +49,18 @@ public static class Entry
     }
 
     public const string Usage = """
-        LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn] [--phones N] [--submitters N] [--seconds S]
+        LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
+                 [--seats K] [--heap-samples N]   (scenario seats: K chair pages; --phones N = requests submitted first)
         LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]
         """;
 
     public static LoadOptions Parse(string[] args)
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
-            "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds"]);
+            "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
+            "--seats", "--heap-samples"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -86,6 +97,8 @@ public static class Entry
             JsonFile = Value(args, "--json"),
             AppDll = Value(args, "--app-dll"),
             WorkDirectory = Value(args, "--work"),
+            SeatPages = Int("--seats") ?? o.SeatPages,
+            HeapSamples = Int("--heap-samples") ?? o.HeapSamples,
         };
     }
 

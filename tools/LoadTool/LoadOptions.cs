@@ -52,6 +52,12 @@ public sealed record LoadOptions
 
     public string? JsonFile { get; init; }
 
+    /// <summary>`seats` scenario: chair pages opened in headless Chromium (after one warm page) to measure heap per seat.</summary>
+    public int SeatPages { get; init; } = 20;
+
+    /// <summary>`seats` scenario: heap samples (each after an induced full GC) taken before and after; the median is kept.</summary>
+    public int HeapSamples { get; init; } = 3;
+
     public int SubmitterCount => Math.Clamp(Submitters ?? Phones, 0, Phones);
 
     /// <summary>The named scenarios of the issue; the numbers can be overridden on the command line.</summary>
@@ -66,8 +72,10 @@ public sealed record LoadOptions
         "20x200" => new() { Scenario = name, Phones = 4000, Meetings = 20, Seconds = 60, StaffPerMeeting = 2, PerDevicePerMinute = 1000, PerMeetingPerMinute = 100_000, DrainSeconds = 60 },
         // 4,000 phones connected to one node; 200 of them submit, so the broadcasts reach 4,000 listeners.
         "4000conn" => new() { Scenario = name, Phones = 4000, Submitters = 200, Seconds = 20, StaffPerMeeting = 4, PerDevicePerMinute = 1000, PerMeetingPerMinute = 100_000, DrainSeconds = 60 },
-        _ => throw new ArgumentException($"Unknown scenario '{name}' (smoke, 200x60, 300x10, 2000x10, 20x200, 4000conn)."),
+        // Memory per open staff seat (SeatMemory.cs): 500 requests through the phone path, then 20 chair pages in Chromium.
+        "seats" => new() { Scenario = name, Phones = 500, Meetings = 1, StaffPerMeeting = 0, PerDevicePerMinute = 1000, PerMeetingPerMinute = 100_000, Floor = false, MaxRunSeconds = 900 },
+        _ => throw new ArgumentException($"Unknown scenario '{name}' (smoke, 200x60, 300x10, 2000x10, 20x200, 4000conn, seats)."),
     };
 
-    public static readonly string[] ScenarioNames = ["smoke", "200x60", "300x10", "2000x10", "20x200", "4000conn"];
+    public static readonly string[] ScenarioNames = ["smoke", "200x60", "300x10", "2000x10", "20x200", "4000conn", "seats"];
 }
