@@ -144,6 +144,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         var now = _owner.Now;
         var applied = new List<PendingCommand>(batch.Count);
         var entries = new List<JournalEntry>();
+        var sideRows = new List<object>();
         foreach (var command in batch)
         {
             var scope = new CommandScope(meeting, now, db, _stop.Token);
@@ -172,6 +173,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             entries.AddRange(own);
             db.Journal.AddRange(own);
             foreach (var row in scope.Rows) db.Add(row);
+            sideRows.AddRange(scope.Rows);
             applied.Add(command);
         }
         if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
@@ -182,7 +184,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
 
         // Change detection runs outside the store's gate: other meetings commit meanwhile.
-        DetectChanges(db, meeting, applied.TrueForAll(c => c.OnlyAdds));
+        var onlyAdds = applied.TrueForAll(c => c.OnlyAdds);
+        DetectChanges(db, meeting, onlyAdds);
         await _owner.StoreGate.WaitAsync(_stop.Token);
         try
         {
@@ -206,9 +209,11 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
 
         // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is JournalEntry || !IsMeetingGraph(e.Entity)).ToList())
-            entry.State = EntityState.Detached;
-        SetBoard(PublicBoard.Build(meeting, Board));
+        foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
+        var board = onlyAdds && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
+        if (onlyAdds && _owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
+            throw new InvalidOperationException($"The public board of meeting {MeetingId} built from new requests differs from the whole meeting's.");
+        SetBoard(board);
         _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
         foreach (var command in batch) command.Complete(meeting.LastSequence);
         return true;
@@ -260,9 +265,6 @@ internal sealed class MeetingWriter : IAsyncDisposable
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.HasChanges();
     }
-
-    private static bool IsMeetingGraph(object entity) =>
-        entity is Meeting or AgendaItem or SpeakRequest or Opinion or Assignment or StaffNote or MeetingDelegate;
 
     private void Drop()
     {

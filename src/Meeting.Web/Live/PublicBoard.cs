@@ -16,9 +16,9 @@ public sealed record PublicLine(int Number, string Headline, string Detail, bool
 /// </summary>
 public sealed class PublicBoard
 {
-    private readonly IReadOnlyDictionary<string, PublicLine> _byToken;
+    private readonly Dictionary<string, PublicLine> _byToken;
 
-    private PublicBoard(Meeting meeting, IReadOnlyDictionary<string, PublicLine> byToken, IReadOnlyList<int> changed, IReadOnlyList<string> newTokens)
+    private PublicBoard(Meeting meeting, Dictionary<string, PublicLine> byToken, IReadOnlyList<int> changed, IReadOnlyList<string> newTokens)
     {
         NewTokens = newTokens;
         MeetingId = meeting.Id;
@@ -44,6 +44,10 @@ public sealed class PublicBoard
 
     public PublicLine? Find(string token) => _byToken.GetValueOrDefault(token);
 
+    /// <summary>For the tests' check that a board built from new requests only equals one built from the whole meeting.</summary>
+    public bool HasSameLinesAs(PublicBoard other) =>
+        _byToken.Count == other._byToken.Count && _byToken.All(p => other._byToken.TryGetValue(p.Key, out var line) && line == p.Value);
+
     public static PublicBoard Build(Meeting meeting, PublicBoard? previous)
     {
         var opinions = meeting.Opinions.ToDictionary(o => o.Id);
@@ -53,18 +57,43 @@ public sealed class PublicBoard
         var newTokens = new List<string>();
         foreach (var request in meeting.Requests)
         {
-            var opinion = request.OpinionId is { } id ? opinions.GetValueOrDefault(id) : null;
-            var (headline, detail) = Describe(request, ahead.TryGetValue(request.Id, out var place) ? place : null, opinion);
-            var line = new PublicLine(request.Number, headline, detail,
-                request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
-                request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
-                request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "");
+            var line = LineOf(request, ahead.TryGetValue(request.Id, out var place) ? place : null,
+                request.OpinionId is { } id ? opinions.GetValueOrDefault(id) : null);
             lines[request.StatusToken] = line;
             var before = previous?.Find(request.StatusToken);
             if (before is null) newTokens.Add(request.StatusToken);
             if (before != line) changed.Add(request.Number);
         }
         return new PublicBoard(meeting, lines, changed, newTokens);
+    }
+
+    /// <summary>
+    /// After commands that only added requests (phones registering), every other line is as it was: add the new ones
+    /// (appended last, not yet in the queue) instead of describing the whole meeting again.
+    /// </summary>
+    public PublicBoard WithNewRequests(Meeting meeting)
+    {
+        var added = new List<SpeakRequest>();
+        for (var i = meeting.Requests.Count - 1; i >= 0 && !_byToken.ContainsKey(meeting.Requests[i].StatusToken); i--)
+            added.Add(meeting.Requests[i]);
+        added.Reverse();
+        var lines = new Dictionary<string, PublicLine>(_byToken);
+        var opinions = added.Count == 0 ? [] : meeting.Opinions.Skip(Math.Max(0, meeting.Opinions.Count - added.Count * 2)).ToDictionary(o => o.Id);
+        foreach (var request in added)
+        {
+            var opinion = request.OpinionId is { } id ? opinions.GetValueOrDefault(id) ?? meeting.Opinions.FirstOrDefault(o => o.Id == id) : null;
+            lines[request.StatusToken] = LineOf(request, request.IsQueued ? meeting.QueuedRequests().ToList().FindIndex(r => r.Id == request.Id) : null, opinion);
+        }
+        return new PublicBoard(meeting, lines, added.Select(r => r.Number).ToList(), added.Select(r => r.StatusToken).ToList());
+    }
+
+    private static PublicLine LineOf(SpeakRequest request, int? ahead, Opinion? opinion)
+    {
+        var (headline, detail) = Describe(request, ahead, opinion);
+        return new PublicLine(request.Number, headline, detail,
+            request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
+            request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
+            request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "");
     }
 
     public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch
