@@ -52,7 +52,8 @@ public static class Entry
         LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
-                 [--seats K] [--heap-samples N]   (scenario seats: K chair pages; --phones N = requests submitted first)
+                 [--seats K] [--heap-samples N] [--hold S]   (scenario seats: K chair pages; --phones N = requests submitted first;
+                 --hold S keeps them open S seconds after sampling, e.g. for dotnet-gcdump)
         LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]
         """;
 
@@ -60,7 +61,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples"]);
+            "--seats", "--heap-samples", "--hold"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -99,6 +100,7 @@ public static class Entry
             WorkDirectory = Value(args, "--work"),
             SeatPages = Int("--seats") ?? o.SeatPages,
             HeapSamples = Int("--heap-samples") ?? o.HeapSamples,
+            HoldSeconds = Dbl("--hold") ?? o.HoldSeconds,
         };
     }
 

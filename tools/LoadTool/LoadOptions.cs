@@ -58,6 +58,9 @@ public sealed record LoadOptions
     /// <summary>`seats` scenario: heap samples (each after an induced full GC) taken before and after; the median is kept.</summary>
     public int HeapSamples { get; init; } = 3;
 
+    /// <summary>`seats` scenario: seconds to keep the pages open after sampling (to take a heap dump by hand).</summary>
+    public double HoldSeconds { get; init; }
+
     public int SubmitterCount => Math.Clamp(Submitters ?? Phones, 0, Phones);
 
     /// <summary>The named scenarios of the issue; the numbers can be overridden on the command line.</summary>

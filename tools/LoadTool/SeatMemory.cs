@@ -151,6 +151,11 @@ public static partial class SeatMemory
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
             var after = await ManagedHeap.SampleAsync(server.Pid, options.HeapSamples, ct);
             var rssAfter = server.ResidentBytes();
+            if (options.HoldSeconds > 0)
+            {
+                log.WriteLine($"  holding the pages open {options.HoldSeconds:0} s (server pid {server.Pid})…");
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), ct);
+            }
             // Every page must still hold its circuit when the heap is read (a closed circuit would make the seats look cheap).
             var stillInteractive = 0;
             foreach (var context in contexts.Skip(1))
