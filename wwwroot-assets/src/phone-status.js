@@ -49,6 +49,7 @@
   connection.on("MeetingChanged", function (change) {
     if (change.sequence <= lastSequence) return;
     lastSequence = change.sequence;
+    root.setAttribute("data-sequence", lastSequence);
     // A message without the list (an older server) means "look again".
     if (!change.changed || isNaN(number) || change.changed.indexOf(number) >= 0) refresh();
   });
@@ -56,6 +57,7 @@
   function follow() {
     return connection.invoke("Follow", code, lastSequence).then(function (result) {
       lastSequence = Math.max(lastSequence, result.lastSequence);
+      root.setAttribute("data-sequence", lastSequence);
       setText("live-indicator", "● Đang cập nhật trực tiếp");
       refresh();
     });
