@@ -34,11 +34,12 @@ public sealed class StatusCounts
     public SortedDictionary<string, int> Snapshot() => new(_counts);
 }
 
-internal static partial class Html
+/// <summary>What the tool (and the tests' phone client) read from the app's pages.</summary>
+public static partial class Html
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
 
-    /// <summary>The value of a hidden input, whatever the attribute order (as the tests' PhoneClient reads it).</summary>
+    /// <summary>The value of a hidden input, whatever the attribute order.</summary>
     public static string? Hidden(string html, string name)
     {
         foreach (Match input in InputTag().Matches(html))

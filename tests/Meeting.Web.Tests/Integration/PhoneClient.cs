@@ -10,7 +10,7 @@ namespace DoiThoai.Web.Tests.Integration;
 /// One delegate's phone: its own cookies (device, antiforgery), the form it opened (/m/{code}) and the form it posts
 /// (/m/{code}/gui). Redirects are not followed, so a test sees the 302 to /s/{token}.
 /// </summary>
-public sealed partial class PhoneClient : IDisposable
+public sealed class PhoneClient : IDisposable
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
 
@@ -83,24 +83,8 @@ public sealed partial class PhoneClient : IDisposable
         return doc.RootElement.Clone();
     }
 
-    /// <summary>The value of a hidden input, whatever the attribute order.</summary>
-    public static string? HiddenValue(string html, string name)
-    {
-        foreach (Match input in InputTag().Matches(html))
-        {
-            var tag = input.Value;
-            if (!tag.Contains($"name=\"{name}\"", StringComparison.Ordinal)) continue;
-            var value = ValueAttribute().Match(tag);
-            return value.Success ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
-        }
-        return null;
-    }
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputTag();
-
-    [GeneratedRegex("\\bvalue=\"([^\"]*)\"")]
-    private static partial Regex ValueAttribute();
+    /// <summary>The value of a hidden input, whatever the attribute order (the load tool reads pages the same way).</summary>
+    public static string? HiddenValue(string html, string name) => DoiThoai.LoadTool.Html.Hidden(html, name);
 
     public void Dispose() => Http.Dispose();
 }
