@@ -22,6 +22,9 @@ public sealed class DoiThoaiOptions
 
     /// <summary>For tests: every batch of commands declared to only add rows is checked against full change detection.</summary>
     public bool CheckChangeDetection { get; set; }
+
+    /// <summary>Seconds after which an idle meeting's writer retires and frees the meeting's memory.</summary>
+    public int WriterIdleSeconds { get; set; } = 600;
 }
 
 public sealed class PhoneLimits

@@ -59,6 +59,9 @@ public sealed class MeetingCommands(
     internal PublicCodes Codes => codes;
     /// <summary>Tests set it: a batch of commands declared to only add rows is checked against full change detection.</summary>
     internal bool CheckNarrowDetection { get; } = options.Value.CheckChangeDetection;
+    /// <summary>A meeting nobody acted on for this long leaves memory (its writer retires; the next command reloads it).</summary>
+    internal TimeSpan WriterIdle { get; } = TimeSpan.FromSeconds(Math.Max(1, options.Value.WriterIdleSeconds));
+    internal int Writers => _writers.Count;
     internal ILogger Logger => logger;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());
@@ -119,6 +122,9 @@ public sealed class MeetingCommands(
         }
         feed.Publish(entries.Select(MeetingChange.From).ToList());
     }
+
+    /// <summary>Commands waiting for the meeting's writer (tests stage batches with it).</summary>
+    internal int Waiting(Guid meetingId) => _writers.TryGetValue(meetingId, out var writer) ? writer.Waiting : 0;
 
     private MeetingWriter WriterFor(Guid meetingId) => _writers.GetOrAdd(meetingId, id => new MeetingWriter(this, id));
 

@@ -67,13 +67,19 @@ public sealed class MeetingFeed : IAsyncDisposable
         }
         var lastPublic = changes.LastOrDefault(c => !c.StaffOnly);
         if (lastPublic is null && (board is null || board.Changed.Count == 0)) return;
-        var meetingId = (lastPublic ?? changes[^1]).MeetingId;
+        var meetingId = changes.Count > 0 ? changes[0].MeetingId : board!.MeetingId;
+        var sequence = Math.Max(changes.Count > 0 ? changes[^1].Sequence : 0, board?.Sequence ?? 0);
         var pending = _public.GetOrAdd(meetingId, _ => new PublicPending());
         lock (pending)
         {
-            // Only lines changed (by a staff-only event): say so without naming the staff event.
-            if (lastPublic is not null) pending.Last = lastPublic;
-            pending.Last ??= changes[^1] with { Kind = MeetingChangeMessage.LinesChanged, Text = "", StaffOnly = false };
+            // The message carries the highest sequence committed, so a phone never drops it as old; its kind is that
+            // change's when phones may know it, else "lines changed" (a staff-only event moved someone's line).
+            if (sequence > pending.Sequence)
+            {
+                pending.Sequence = sequence;
+                pending.Kind = lastPublic is not null && lastPublic.Sequence == sequence ? lastPublic.Kind : MeetingChangeMessage.LinesChanged;
+                pending.At = lastPublic?.At ?? changes.LastOrDefault()?.At ?? _clock.GetUtcNow();
+            }
             if (board is not null) pending.Changed.UnionWith(board.Changed);
             if (pending.Scheduled) return;
             pending.Scheduled = true;
@@ -90,7 +96,7 @@ public sealed class MeetingFeed : IAsyncDisposable
         {
             pending.Scheduled = false;
             pending.SentAt = _clock.GetUtcNow();
-            message = MeetingChangeMessage.ForPublic(pending.Last!, pending.Changed.Order().ToList());
+            message = new MeetingChangeMessage(pending.Sequence, pending.Kind, null, pending.At, pending.Changed.Order().ToList());
             pending.Changed.Clear();
         }
         return _hub.Clients.Group(MeetingHub.PublicGroup(meetingId)).MeetingChanged(message);
@@ -121,7 +127,9 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     private sealed class PublicPending
     {
-        public MeetingChange? Last;
+        public long Sequence;
+        public string Kind = MeetingChangeMessage.LinesChanged;
+        public DateTimeOffset At;
         public readonly HashSet<int> Changed = [];
         public bool Scheduled;
         public DateTimeOffset SentAt = DateTimeOffset.MinValue;

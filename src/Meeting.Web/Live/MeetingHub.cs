@@ -15,7 +15,6 @@ public sealed record MeetingChangeMessage(long Sequence, string Kind, string? Te
     public const string LinesChanged = "LinesChanged";
 
     public static MeetingChangeMessage ForStaff(MeetingChange c) => new(c.Sequence, c.Kind, c.Text, c.At);
-    public static MeetingChangeMessage ForPublic(MeetingChange c, IReadOnlyList<int> changed) => new(c.Sequence, c.Kind, null, c.At, changed);
 }
 
 /// <summary>Answer to a follow call: the changes after the client's last sequence, or Reload when it is too far behind.</summary>

@@ -111,6 +111,8 @@ public sealed class MeetingSnapshots : IDisposable
 
         private void QueueRefresh()
         {
+            // Nobody follows this meeting on this node: the next reader loads it (it is behind _wanted).
+            if (_listeners.IsEmpty) return;
             if (Interlocked.Exchange(ref _refreshQueued, 1) == 1) return;
             _ = Task.Run(async () =>
             {

@@ -18,10 +18,10 @@ internal sealed class MeetingWriter : IAsyncDisposable
 {
     private const int MaxBatch = 64;
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan IdleBeforeRetiring = TimeSpan.FromMinutes(10);
 
     private readonly MeetingCommands _owner;
-    private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count what waits, which retiring needs.
+    private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>();
     private readonly Lock _retireLock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -41,12 +41,16 @@ internal sealed class MeetingWriter : IAsyncDisposable
     /// <summary>The public lines after the last commit; null until the meeting has been loaded.</summary>
     public PublicBoard? Board { get; private set; }
 
+    public int Waiting => _queue.Reader.Count;
+
     public bool TryEnqueue(PendingCommand command)
     {
         lock (_retireLock)
         {
             if (_retired) return false;
-            return _queue.Writer.TryWrite(command);
+            // Shutting down: the channel is closed; answer at once rather than let the caller try again forever.
+            if (!_queue.Writer.TryWrite(command)) command.Fail(MeetingCommands.SaveFailed);
+            return true;
         }
     }
 
@@ -83,7 +87,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         while (true)
         {
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            idle.CancelAfter(IdleBeforeRetiring);
+            idle.CancelAfter(_owner.WriterIdle);
             try
             {
                 return await _queue.Reader.WaitToReadAsync(idle.Token);
@@ -148,6 +152,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         foreach (var command in batch)
         {
             var scope = new CommandScope(meeting, now, db, _stop.Token);
+            var changedBefore = _owner.CheckNarrowDetection ? ChangedRows(db) : 0;
             bool ok;
             try
             {
@@ -165,8 +170,15 @@ internal sealed class MeetingWriter : IAsyncDisposable
             }
             if (!ok)
             {
-                meeting.TakeEvents();
-                continue;
+                if (meeting.PendingEvents.Count == 0 && !(_owner.CheckNarrowDetection && ChangedRows(db) != changedBefore)) continue;
+                // A refusal after a change (a command that broke the domain's contract): keep the refusal, throw the
+                // copy away and apply the rest of the batch on a fresh one, so the stray change is never saved.
+                _owner.Logger.LogError("A refused command on meeting {MeetingId} by {Actor} had changed the meeting; reloading", MeetingId, command.Actor);
+                command.Complete(0);
+                batch.Remove(command);
+                Drop();
+                foreach (var other in batch) other.Reset();
+                return batch.Count == 0;
             }
             var own = Journalize(meeting, command.Actor, now);
             command.Entries = own;
@@ -197,6 +209,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
                 _owner.Logger.LogWarning("Meeting {MeetingId} changed outside this writer (stored {Stored}, held {Held}); reloading", MeetingId, stored, expected);
                 await tx.RollbackAsync(_stop.Token);
                 Drop();
+                Board = null;
                 foreach (var command in batch) command.Reset();
                 return false;
             }
@@ -208,14 +221,24 @@ internal sealed class MeetingWriter : IAsyncDisposable
             _owner.StoreGate.Release();
         }
 
-        // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
-        foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
-        var board = onlyAdds && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
-        if (onlyAdds && _owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
-            throw new InvalidOperationException($"The public board of meeting {MeetingId} built from new requests differs from the whole meeting's.");
-        SetBoard(board);
+        // Committed: from here on nothing may report the batch as failed.
+        try
+        {
+            // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
+            foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
+            var board = onlyAdds && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
+            if (onlyAdds && _owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
+                throw new InvalidOperationException($"The public board of meeting {MeetingId} built from new requests differs from the whole meeting's.");
+            SetBoard(board);
+        }
+        catch (Exception ex)
+        {
+            _owner.Logger.LogError(ex, "After committing on meeting {MeetingId}: the copy is reloaded for the next batch", MeetingId);
+            Drop();
+            Board = null;
+        }
         _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
-        foreach (var command in batch) command.Complete(meeting.LastSequence);
+        foreach (var command in batch) command.Complete(entries.Count > 0 ? entries[^1].Sequence : expected);
         return true;
     }
 
@@ -258,6 +281,13 @@ internal sealed class MeetingWriter : IAsyncDisposable
         var full = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
         if (full != narrow)
             throw new InvalidOperationException($"A command declared to only add rows changed {full - narrow} other row(s) of meeting {MeetingId}.");
+    }
+
+    /// <summary>Tests check every refusal against full change detection (production trusts the domain's contract).</summary>
+    private static int ChangedRows(AppDb db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
     }
 
     private static bool HasChanges(AppDb db)

@@ -36,6 +36,41 @@ public sealed class FollowUpRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_secretaries_issuing_in_the_same_batch_give_one_notice_and_a_clear_refusal()
+    {
+        var service = Service;
+        var today = service.Today;
+        var demo = await _app.DemoMeetingAsync();
+        var id = demo.Id;
+        var orphan = demo.Opinions.First(o => o.IsOpen && o.LeadAssignment is null);
+        Department lead;
+        await using (var db = await _app.OpenDbAsync())
+            lead = await db.Departments.AsNoTracking().FirstAsync(d => d.UnitId == DemoUnits.GiaoMinhId && d.Name == FollowedMeeting.KinhTeName);
+        await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(orphan.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(orphan.Id, [lead.ToRef()], lead.Id, now));
+        await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
+
+        // Hold the meeting's writer so that both presses queue behind it and are applied in one batch.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = _app.Commands.RunAsync(id, null, null, async _ => { entered.TrySetResult(); await release.Task; return true; });
+        await entered.Task.WaitAsync(HubChanges.Patience);
+        var first = service.IssueNoticeAsync(id, Hall.Secretary, "35-TB/ĐU", today, false);
+        var second = service.IssueNoticeAsync(id, Hall.Secretary, "36-TB/ĐU", today, false);
+        // Both have passed their own checks and wait in the writer's queue: one batch.
+        for (var i = 0; i < 300 && _app.Commands.Waiting(id) < 2; i++) await Task.Delay(50);
+        Assert.Equal(2, _app.Commands.Waiting(id));
+        release.TrySetResult();
+        await held;
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Single(results, r => r.Ok);
+        Assert.Contains("đã được ban hành (số 35-TB/ĐU", Assert.Single(results, r => !r.Ok).Error);
+        Assert.Equal((1, 1), await StoredAsync());
+    }
+
+    [Fact]
     public async Task Issuing_is_refused_before_the_end_without_a_lead_department_with_a_bad_date_or_twice_and_stores_nothing()
     {
         var service = Service;

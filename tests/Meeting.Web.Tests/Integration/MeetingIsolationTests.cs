@@ -62,6 +62,24 @@ public sealed class MeetingIsolationTests
         Assert.Equal(results.Select(r => r.Value!.Number).Distinct().Count(), results.Length);
     }
 
+    [Fact]
+    public async Task An_idle_meetings_writer_retires_and_the_next_command_loads_the_meeting_again()
+    {
+        await using var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:WriterIdleSeconds"] = "1" });
+        var demo = await app.DemoMeetingAsync();
+        var first = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(Draft("Người thứ nhất", "r1"), now));
+        Assert.True(first.Ok, first.Error);
+        Assert.Equal(1, app.Commands.Writers);
+
+        for (var i = 0; i < 100 && app.Commands.Writers > 0; i++) await Task.Delay(100);
+        Assert.Equal(0, app.Commands.Writers);
+
+        var second = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(Draft("Người thứ hai", "r2"), now));
+        Assert.True(second.Ok, second.Error);
+        Assert.Equal(first.Sequence + 1, second.Sequence);
+        Assert.Equal(first.Value!.Number + 1, second.Value!.Number);
+    }
+
     private static SpeakRequestDraft Draft(string name, string key) =>
         new(name, "Xóm 5", OpinionField.Economy, "Đề nghị làm đường bê tông liên xóm.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: key);
 }

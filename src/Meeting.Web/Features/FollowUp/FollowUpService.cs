@@ -109,8 +109,10 @@ public sealed class FollowUpService(
             var meeting = scope.Meeting;
             if (meeting.Status != MeetingStatus.Ended)
                 throw new MeetingRuleException("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.");
-            if (await scope.Db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, scope.CancellationToken) is { } issued)
-                throw new MeetingRuleException(AlreadyIssued(issued));
+            // Also one issued by an earlier command of the same batch (added, not yet committed).
+            var issued = scope.Db.ChangeTracker.Entries<IssuedNotice>().Select(e => e.Entity).FirstOrDefault(n => n.MeetingId == meetingId)
+                ?? await scope.Db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, scope.CancellationToken);
+            if (issued is not null) throw new MeetingRuleException(AlreadyIssued(issued));
             var meetingDate = ConclusionNotice.Draft(meeting, calendar, date, complex).MeetingDate;
             if (date < meetingDate)
                 throw new MeetingRuleException($"Ngày ban hành {Show(date)} trước ngày hội nghị ({Show(meetingDate)}). Hãy kiểm tra lại ngày ký thông báo.");
