@@ -252,15 +252,12 @@ public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper out
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "invitation-artifacts")).FullName;
 
     /// <summary>LibreOffice may be missing (the test then says so and passes); where it is, the file converts to one page per two invitations.</summary>
-    [Fact]
+    [SkippableFact]
     public async Task Docx_converts_to_PDF_with_LibreOffice_when_it_is_installed()
     {
         const string soffice = "/usr/bin/soffice";
-        if (!File.Exists(soffice))
-        {
-            output.WriteLine($"{soffice} is not installed: the PDF conversion check is skipped.");
-            return;
-        }
+        // Reported as skipped, never as passed, when the converter is missing.
+        Skip.If(!File.Exists(soffice), $"{soffice} is not installed: the PDF conversion check is skipped.");
         var folder = ArtifactsDirectory();
         var docx = Path.Combine(folder, "giay-moi.docx");
         var pdf = Path.ChangeExtension(docx, ".pdf");
