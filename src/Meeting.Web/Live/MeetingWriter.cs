@@ -3,6 +3,8 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Polly;
+using Polly.Retry;
 
 namespace DoiThoai.Web.Live;
 
@@ -25,6 +27,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
     private readonly Lock _retireLock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly ResiliencePipeline _busyRetry;
     private bool _retired;
     private AppDb? _db;
     private Meeting? _meeting;
@@ -33,6 +36,20 @@ internal sealed class MeetingWriter : IAsyncDisposable
     {
         _owner = owner;
         MeetingId = meetingId;
+        // SQLITE_BUSY / LOCKED from another process (a backup, a migration) is transient: reload and apply the batch again.
+        _busyRetry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = MaxAttempts - 1,
+            Delay = TimeSpan.FromMilliseconds(20),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            OnRetry = _ =>
+            {
+                Drop();
+                return default;
+            },
+        }).Build();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -107,32 +124,25 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
     private async Task ProcessAsync(List<PendingCommand> batch)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                if (await CommitAsync(batch)) return;
-            }
-            catch (Exception ex) when (IsTransient(ex) && attempt < MaxAttempts)
-            {
-                // SQLITE_BUSY from another process (a backup, a migration): reload and apply the batch again.
-                Drop();
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * attempt), _stop.Token);
-                continue;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
-            {
-                _owner.Logger.LogError(ex, "Commands on meeting {MeetingId} failed", MeetingId);
-                Drop();
+            if (!await _busyRetry.ExecuteAsync(async _ => await CommitWithReloadsAsync(batch), _stop.Token))
                 foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
-                return;
-            }
-            if (attempt >= MaxAttempts)
-            {
-                foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
-                return;
-            }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+        {
+            _owner.Logger.LogError(ex, "Commands on meeting {MeetingId} failed", MeetingId);
+            Drop();
+            foreach (var command in batch) command.Fail(MeetingCommands.SaveFailed);
+        }
+    }
+
+    /// <summary>Applies and commits the batch, reloading the meeting when it moved on meanwhile (a few times at most).</summary>
+    private async ValueTask<bool> CommitWithReloadsAsync(List<PendingCommand> batch)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            if (await CommitAsync(batch)) return true;
+        return false;
     }
 
     /// <summary>One attempt: false when the stored meeting moved on meanwhile (it has been reloaded; try again).</summary>
