@@ -59,7 +59,8 @@ public sealed class ImportPanelTests : IAsyncLifetime
 
         panel.WaitForAssertion(() => Assert.Contains("thêm mới 5, cập nhật 0, giữ nguyên 0. Bỏ qua 4 dòng có lỗi.",
             panel.Find("[data-testid=import-result]").TextContent));
-        Assert.Equal([new DelegateImportResult(5, 0, 0)], imported);
+        // The result shows before the upload is cleared and the page told; wait for the callback too.
+        panel.WaitForAssertion(() => Assert.Equal([new DelegateImportResult(5, 0, 0)], imported));
         Assert.Empty(panel.FindAll("[data-testid=import-row]"));
         Assert.Equal(5, (await _app.LoadAsync(meetingId)).Delegates.Count);
     }
