@@ -1,4 +1,5 @@
 using DoiThoai.Domain;
+using DoiThoai.Web.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace DoiThoai.Web.Features.Chair;
@@ -45,6 +46,11 @@ public partial class AnswerPanel
         var targetId = Target?.Id;
         Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != targetId).ToList();
     }
+
+    // The outcome already recorded shows outlined, the others filled; "answered at the meeting" is the green one.
+    private static string OutcomeClass(OpinionOutcome outcome, OpinionOutcome seen) => PlainLook.Button(
+        outcome == seen ? MudBlazor.Variant.Outlined : MudBlazor.Variant.Filled,
+        outcome == OpinionOutcome.AnsweredAtMeeting ? MudBlazor.Color.Success : MudBlazor.Color.Default, "touch outcome");
 
     private void Pick(Guid opinionId)
     {

@@ -1,4 +1,5 @@
 using DoiThoai.Domain;
+using DoiThoai.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,6 +19,11 @@ public partial class SpeakerQueue
     /// <summary>Carries the queue version this list was drawn from, so a move made on a stale view is refused.</summary>
     [Parameter] public EventCallback<QueueMove> OnMove { get; set; }
     [Parameter] public EventCallback OnPriorityTurn { get; set; }
+
+    private static readonly string MoveTopClass = PlainLook.Button(Variant.Outlined, Color.Default, "touch");
+    private static readonly string MoveClass = PlainLook.OutlinedIconButton("touch");
+    private static readonly MarkupString UpIcon = PlainLook.IconLabel(Icons.Material.Filled.ArrowUpward);
+    private static readonly MarkupString DownIcon = PlainLook.IconLabel(Icons.Material.Filled.ArrowDownward);
 
     private bool IsLive => Meeting.Status == MeetingStatus.Live;
 

@@ -27,6 +27,10 @@ public partial class ProjectorControl
     /// <summary>From <see cref="QrCodes.ForMeeting"/>; worked out here when the page passes none.</summary>
     [Parameter] public string? RegisterUrl { get; set; }
     [Parameter] public string? QrSvg { get; set; }
+    /// <summary>Whether to show the live thumbnail of the hall's screen.</summary>
+    [Parameter] public bool Thumbnail { get; set; } = true;
+
+    private const string KioskLabel = "Liên kết màn chiếu (mở trên máy tính nối máy chiếu)";
 
     private string? _message;
     private bool _busy;
