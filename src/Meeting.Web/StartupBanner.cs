@@ -2,10 +2,12 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using DoiThoai.Web.Data;
+using Microsoft.Extensions.Options;
 
 namespace DoiThoai.Web;
 
-/// <summary>Prints where to open the app, including the hall's LAN addresses that phones can reach.</summary>
+/// <summary>Prints where to open the app, including the hall's LAN addresses that phones can reach, and which mode it runs in.</summary>
 public static class StartupBanner
 {
     public static void Print(WebApplication app)
@@ -18,6 +20,10 @@ public static class StartupBanner
             if (address.Contains("0.0.0.0") || address.Contains("[::]"))
                 foreach (var ip in LanAddresses()) Console.WriteLine($"  Trong mạng nội bộ: {uri.Scheme}://{ip}:{uri.Port}/");
         }
+        var dataDirectory = Storage.ResolveDataDirectory(app.Configuration);
+        Console.WriteLine(app.Services.GetRequiredService<IOptions<DoiThoaiOptions>>().Value.Demo
+            ? $"Chế độ TRÌNH DIỄN: dữ liệu mẫu và tài khoản mẫu với mật khẩu công khai — không dùng cho hội nghị thật. Dữ liệu: {dataDirectory}"
+            : $"Chế độ cài đặt thật (không có dữ liệu mẫu). Dữ liệu: {dataDirectory}");
     }
 
     private static IEnumerable<string> LanAddresses() =>

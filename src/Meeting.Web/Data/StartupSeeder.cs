@@ -63,6 +63,7 @@ public static class StartupSeeder
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         if (!options.Demo)
         {
+            await DisableDemoAccountsAsync(sp, users);
             await FirstAdministratorAsync(sp, db, users);
             return;
         }
@@ -101,7 +102,8 @@ public static class StartupSeeder
         // DoiThoai:ResetAdmin=true: the way back in when the administrator's password is lost (the machine's owner
         // sets it for one start): a new password as below, unlocked, an administrator again.
         var reset = configuration.GetValue(ResetAdminSetting, false);
-        if (!reset && await db.Users.AnyAsync()) return;
+        // No administrator left who can sign in (e.g. the demo's were just disabled): make one, as on a first start.
+        if (!reset && await db.Users.AnyAsync() && await HasUsableAdministratorAsync(users)) return;
         var configured = configuration["DoiThoai:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? Features.Admin.AdminService.NewPassword() : configured;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup");
@@ -138,6 +140,27 @@ public static class StartupSeeder
         else logger.LogWarning("{What} '{User}' with the password from DoiThoai:AdminPassword.", what, FirstAdminUserName);
         if (reset) logger.LogWarning("Remove {Setting} now: each start with it resets the administrator again.", ResetAdminSetting);
     }
+
+    /// <summary>
+    /// Demo data belongs in its own folder; if a real start finds demo accounts anyway (the same data started once as a
+    /// demo), every one that still opens with the public password is disabled for good and its open sessions end.
+    /// </summary>
+    private static async Task DisableDemoAccountsAsync(IServiceProvider sp, UserManager<StaffUser> users)
+    {
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup");
+        foreach (var account in DemoAccounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not { } user || Features.Admin.AdminService.IsLockedByAdministrator(user)) continue;
+            if (!await users.CheckPasswordAsync(user, DemoPassword)) continue;
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+            logger.LogWarning("Disabled demo account '{User}': it still had the public demo password.", account.UserName);
+        }
+    }
+
+    private static async Task<bool> HasUsableAdministratorAsync(UserManager<StaffUser> users) =>
+        (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Any(u => !Features.Admin.AdminService.IsLockedByAdministrator(u));
 
     /// <summary>A real installation's own unit: DoiThoai:UnitName and DoiThoai:UnitKind (Commune, City or Province).</summary>
     private static Unit FirstUnit(IConfiguration configuration)

@@ -12,8 +12,11 @@ public sealed class DoiThoaiOptions
     /// <summary>Folder for the SQLite file and the Data Protection keys; relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Demo mode: seeds the demo meeting and demo accounts once, and shows them on the home page.</summary>
-    public bool Demo { get; set; } = true;
+    /// <summary>
+    /// Demo mode (opt-in; ./run.sh turns it on in its own data folder): seeds the demo meeting and demo accounts once and
+    /// shows them on the home page. Off, any account still opening with the public demo password is disabled at start.
+    /// </summary>
+    public bool Demo { get; set; }
 
     /// <summary>The address phones use (e.g. http://192.168.1.10:5080); when empty, the address the page was opened with.</summary>
     public string? PublicBaseUrl { get; set; }

@@ -6,6 +6,7 @@ using DoiThoai.Web.Features.Admin;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -351,5 +352,47 @@ public sealed class LockedSessionTests
         var after = await thuky.GetAsync($"/minutes/{meetingId}");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery);
+    }
+}
+
+/// <summary>Demo data started once, then the same folder started for real: no public password opens anything.</summary>
+public sealed class DemoLeftBehindTests
+{
+    [Fact]
+    public async Task A_real_start_on_demo_data_disables_every_demo_account_and_makes_a_fresh_administrator()
+    {
+        var folder = TestApp.NewDataDirectory();
+        await using (var demo = new TestApp(folder))
+            Assert.Equal("/", await demo.LoginLandingAsync("chutri", StartupSeeder.DemoPassword));
+
+        await using var real = new TestApp(folder, settings: new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false" });
+        _ = real.AppServices;
+
+        // Locked for good; admin's password was replaced (below), so the public one is simply wrong there.
+        foreach (var account in StartupSeeder.DemoAccounts)
+            Assert.Matches("error=(locked|wrong)", await real.LoginLandingAsync(account.UserName, StartupSeeder.DemoPassword));
+        var home = await real.CreateClient().GetStringAsync("/");
+        Assert.DoesNotContain(StartupSeeder.DemoPassword, home);
+        // The installation is not left without a way in: admin got a new password, written for the machine's owner.
+        var password = (await File.ReadAllTextAsync(Path.Combine(folder, StartupSeeder.FirstAdminPasswordFile))).Split("Mật khẩu: ")[1].Trim();
+        Assert.Equal("/", await real.LoginLandingAsync(StartupSeeder.FirstAdminUserName, password));
+    }
+
+    [Fact]
+    public async Task A_demo_account_whose_password_was_changed_keeps_working_after_demo_is_turned_off()
+    {
+        var folder = TestApp.NewDataDirectory();
+        await using (var demo = new TestApp(folder))
+        {
+            await using var scope = demo.AppServices.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var chair = (await users.FindByNameAsync("chutri"))!;
+            Assert.True((await users.ChangePasswordAsync(chair, StartupSeeder.DemoPassword, "Hoi-nghi-Giao-Minh-2027")).Succeeded);
+        }
+
+        await using var real = new TestApp(folder, settings: new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false" });
+
+        Assert.Equal("/", await real.LoginLandingAsync("chutri", "Hoi-nghi-Giao-Minh-2027"));
+        Assert.Contains("error=locked", await real.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
     }
 }

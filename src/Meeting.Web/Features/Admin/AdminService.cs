@@ -245,7 +245,7 @@ public sealed partial class AdminService(IDbContextFactory<AppDb> dbFactory, App
     }
 
     /// <summary>Locked by hand (until the end of time), not by a few wrong passwords (minutes).</summary>
-    private static bool IsLockedByAdministrator(StaffUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100);
+    public static bool IsLockedByAdministrator(StaffUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100);
 
     /// <summary>A password to read out or write down: no 0/O or 1/l/I to confuse, 12 characters.</summary>
     public static string NewPassword()
