@@ -4,6 +4,7 @@ using DoiThoai.Web;
 using DoiThoai.Web.Components;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Account;
+using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Features.Delegates.Import;
 using DoiThoai.Web.Features.Delegates.Invitations;
 using DoiThoai.Web.Features.FollowUp;
@@ -15,6 +16,7 @@ using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -60,7 +62,8 @@ builder.Services.AddMudServices(mud =>
     mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
     mud.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
-builder.Services.AddSignalR();
+builder.Services.AddSignalR(o => o.AddFilter<HubCallLimit>());
+builder.Services.AddSingleton<HubCallLimit>();
 builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();
 builder.Services.AddSingleton<MeetingSnapshots>();
@@ -86,11 +89,13 @@ await StartupSeeder.RunAsync(app.Services);
 
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseBadRequestAnswer();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMeetingUnitGuard();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseExpiredFormAnswer();
 
 app.MapStaticAssets();
 app.MapHub<MeetingHub>(MeetingHub.Path);

@@ -49,4 +49,24 @@ public class SearchTextTests
         Assert.Equal("Nguyễn Thị Hường".Normalize(NormalizationForm.FormC), clean);
         Assert.True(clean.IsNormalized(NormalizationForm.FormC));
     }
+
+    [Theory]
+    [InlineData("Nguy\uFFFEễn Văn\uFFFF An", "Nguyễn Văn An")]
+    [InlineData("Hà\u0000\u0007 Nội\uFDD0", "Hà Nội")]
+    [InlineData("Lê \U0001F600 Thu", "Lê \U0001F600 Thu")]
+    public void Hostile_characters_are_dropped_instead_of_throwing(string typed, string expected)
+    {
+        Assert.Equal(expected, SearchText.Clean(typed));
+        Assert.Equal(SearchText.Fold(expected), SearchText.Fold(typed));
+    }
+
+    [Fact]
+    public void Unpaired_surrogates_are_dropped()
+    {
+        // Built at run time: an attribute's string would have them replaced by U+FFFD at compile time.
+        var typed = "Tr" + '\uD800' + "ần" + '\uDC00' + " Bình";
+
+        Assert.Equal("Trần Bình", SearchText.Clean(typed));
+        Assert.Equal("tran binh", SearchText.Fold(typed));
+    }
 }

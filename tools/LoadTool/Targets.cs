@@ -35,7 +35,7 @@ public sealed class Target : IAsyncDisposable
 public static class Targets
 {
     /// <summary>Demo accounts of the demo commune that may follow a meeting's staff feed.</summary>
-    public static readonly string[] StaffAccounts = ["tiepnhan", "chutri", "thuky", "vanphong", "giamsat", "admin"];
+    public static readonly string[] StaffAccounts = ["tiepnhan", "chutri", "thuky", "vanphong", "admin"];
 
     /// <summary>
     /// The app: a fresh data folder prepared through the app's own code (its Program builds the services, migrates and

@@ -56,6 +56,10 @@
 
   function follow() {
     return connection.invoke("Follow", code, lastSequence).then(function (result) {
+      if (!result || result.notFound) {
+        setText("live-indicator", "Không theo dõi trực tiếp được. Tải lại trang để xem trạng thái mới.");
+        return;
+      }
       lastSequence = Math.max(lastSequence, result.lastSequence);
       root.setAttribute("data-sequence", lastSequence);
       setText("live-indicator", "● Đang cập nhật trực tiếp");

@@ -201,7 +201,7 @@ public sealed partial class Meeting
     {
         var opinion = RequireOpenCollected(opinionId);
         RequireNotEnded();
-        var clean = (text ?? "").Normalize(System.Text.NormalizationForm.FormC).Trim();
+        var clean = SearchText.CleanText(text);
         if (clean.Length == 0) throw new MeetingRuleException("Hãy nhập nội dung trả lời đã chuẩn bị.");
         if (clean.Length > MaxPreparedAnswerLength)
             throw new MeetingRuleException($"Nội dung trả lời tối đa {MaxPreparedAnswerLength} ký tự (hiện có {clean.Length}).");
@@ -261,7 +261,7 @@ public sealed partial class Meeting
     {
         var name = SearchText.Clean(draft.Name);
         var place = SearchText.Clean(draft.Place);
-        var content = (draft.Content ?? "").Normalize(System.Text.NormalizationForm.FormC).Trim();
+        var content = SearchText.CleanText(draft.Content);
         if (name.Length == 0) throw new MeetingRuleException("Hãy ghi họ tên người (hoặc tên tổ chức) nêu ý kiến.");
         if (name.Length > MaxNameLength) throw new MeetingRuleException($"Họ tên tối đa {MaxNameLength} ký tự.");
         if (place.Length > MaxPlaceLength) throw new MeetingRuleException($"Địa chỉ (thôn, xóm, cơ quan) tối đa {MaxPlaceLength} ký tự.");

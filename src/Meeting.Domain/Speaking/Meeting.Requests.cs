@@ -159,7 +159,7 @@ public sealed partial class Meeting
     {
         var name = SearchText.Clean(draft.Name);
         var place = SearchText.Clean(draft.Place);
-        var content = (draft.Content ?? "").Normalize(System.Text.NormalizationForm.FormC).Trim();
+        var content = SearchText.CleanText(draft.Content);
         if (name.Length == 0) throw new MeetingRuleException("Vui lòng nhập họ tên.");
         if (name.Length > MaxNameLength) throw new MeetingRuleException($"Họ tên tối đa {MaxNameLength} ký tự.");
         if (place.Length > MaxPlaceLength) throw new MeetingRuleException($"Thôn, xóm, tổ dân phố hoặc cơ quan tối đa {MaxPlaceLength} ký tự.");

@@ -9,7 +9,7 @@ public static class SearchText
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = WellFormed(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var lastWasSpace = true;
         foreach (var c in decomposed)
@@ -29,8 +29,39 @@ public static class SearchText
 
     /// <summary>Trims, folds runs of white space and composes (NFC) what a person typed.</summary>
     public static string Clean(string? text) =>
-        string.Join(' ', (text ?? "").Normalize(NormalizationForm.FormC)
+        string.Join(' ', WellFormed(text ?? "").Normalize(NormalizationForm.FormC)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Composes (NFC) and trims a longer text, keeping its line breaks; hostile characters dropped as in <see cref="Clean"/>.</summary>
+    public static string CleanText(string? text) => WellFormed(text ?? "").Normalize(NormalizationForm.FormC).Trim();
+
+    /// <summary>
+    /// Drops what no person types and Unicode normalisation refuses: unpaired surrogates, non-characters (U+FFFE, U+FFFF,
+    /// U+FDD0–U+FDEF…) and control characters other than white space. Hostile input becomes text, never an exception.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+            if (char.IsSurrogate(c) || IsDropped(c)) { clean = false; break; }
+        if (clean) return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var used) == System.Buffers.OperationStatus.Done
+                && !IsDropped(rune))
+                builder.Append(text, i, used);
+            i += used;
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsDropped(Rune rune) =>
+        (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF
+        || (Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune));
+
+    private static bool IsDropped(char c) =>
+        c is '\uFFFE' or '\uFFFF' or >= '\uFDD0' and <= '\uFDEF' || (char.IsControl(c) && !char.IsWhiteSpace(c));
 
     public static bool Matches(string? haystack, string? query)
     {

@@ -18,7 +18,9 @@ public sealed record MeetingChangeMessage(long Sequence, string Kind, string? Te
 }
 
 /// <summary>Answer to a follow call: the changes after the client's last sequence, or Reload when it is too far behind.</summary>
-public sealed record FollowResult(Guid MeetingId, long LastSequence, bool Reload, IReadOnlyList<MeetingChangeMessage> Missed);
+/// <param name="NotFound">No meeting has that public code (answered, not thrown: a refusal anyone can provoke is not
+/// logged as an error).</param>
+public sealed record FollowResult(Guid MeetingId, long LastSequence, bool Reload, IReadOnlyList<MeetingChangeMessage> Missed, bool NotFound = false);
 
 public interface IMeetingClient
 {
@@ -48,14 +50,14 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess un
     /// </summary>
     public async Task<FollowResult> Follow(string publicCode, long afterSequence)
     {
-        var meetingId = await codes.FindAsync(publicCode, Context.ConnectionAborted)
-            ?? throw new HubException("Không tìm thấy hội nghị với mã này.");
+        if (await codes.FindAsync(publicCode, Context.ConnectionAborted) is not { } meetingId) return new FollowResult(Guid.Empty, afterSequence, false, [], NotFound: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup(meetingId));
         var board = await commands.BoardAsync(meetingId, Context.ConnectionAborted);
         return new FollowResult(meetingId, board?.Sequence ?? afterSequence, false, []);
     }
 
-    [Authorize(Roles = StaffRoles.AnyStaff)]
+    /// <summary>The staff journal (names, villages, notes): only for the roles whose pages show it.</summary>
+    [Authorize(Roles = StaffRoles.JournalReaders)]
     public async Task<FollowResult> FollowStaff(Guid meetingId, long afterSequence)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -23,6 +23,8 @@ public static class StaffRoles
     public const string SecretarySeat = "Admin,Organizer,Chair,Secretary";
     public const string ProjectorControl = "Admin,Organizer,Chair,Secretary";
     public const string AnswerStaff = "Admin,Organizer,Chair,Secretary,Reception,Department";
+    /// <summary>Who may read the staff journal over the hub: the seats whose pages show it (not departments or MTTQ).</summary>
+    public const string JournalReaders = "Admin,Organizer,Chair,Secretary,Reception";
     public const string AnyStaff = "Admin,Organizer,Chair,Secretary,Reception,Department,Supervisor";
 
     public static bool IsInAny(this ClaimsPrincipal? user, string roles) =>

@@ -1,5 +1,6 @@
 using DoiThoai.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DoiThoai.Web.Features.Account;
@@ -21,15 +22,18 @@ public static class AccountEndpoints
             return Results.Redirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
         });
 
+        // The bar's form carries the token: another site cannot sign a person out.
         app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
+    /// <summary>A path on this site, or "/": no other host, no control characters or backslashes that browsers reinterpret.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//")
+        && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
             ? returnUrl
             : "/";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DoiThoai.Domain;
+using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -91,7 +92,7 @@ public static class FollowUpEndpoints
         {
             return TooLarge();
         }
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await antiforgery.IsFormValidAsync(http))
             return Results.BadRequest(new { Message = "Phiên làm việc đã hết hạn. Hãy tải lại trang rồi gửi lại." });
 
         if (!TryParseDate(form["date"], out var date))

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -31,7 +32,7 @@ public static class PhoneEndpoints
                     ? RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(limits.PerDevicePerMinute))
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + ctx.Request.RouteValues["code"]?.ToString()?.ToUpperInvariant(), _ => Window(limits.PerMeetingPerMinute))
+                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(limits.PerMeetingPerMinute))
                     : RateLimitPartition.GetNoLimiter("")));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
@@ -144,7 +145,7 @@ public static class PhoneEndpoints
         {
             return (null, Message("Phiếu không hợp lệ", "Không đọc được phiếu đăng ký. Vui lòng tải lại trang và gửi lại.", StatusCodes.Status400BadRequest));
         }
-        if (!await antiforgery.IsRequestValidAsync(ctx))
+        if (!await antiforgery.IsFormValidAsync(ctx))
             return (null, Message("Phiếu đã hết hạn", "Trang đăng ký đã mở quá lâu hoặc đã được tải lại. Vui lòng quay lại, tải lại trang và gửi lại.", StatusCodes.Status400BadRequest));
 
         var key = raw["key"].ToString();
@@ -190,7 +191,7 @@ public static class PhoneEndpoints
     private static async Task<IResult> Withdraw(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
         IAntiforgery antiforgery, MeetingCommands commands)
     {
-        if (!await antiforgery.IsRequestValidAsync(ctx))
+        if (!await antiforgery.IsFormValidAsync(ctx))
             return Message("Phiếu đã hết hạn", "Vui lòng tải lại trang rồi thử lại.", StatusCodes.Status400BadRequest, $"/s/{token}");
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await db.SpeakRequests.AsNoTracking().Where(r => r.StatusToken == token)

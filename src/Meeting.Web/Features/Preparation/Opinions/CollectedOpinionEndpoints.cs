@@ -3,6 +3,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Minutes.Documents;
 using DoiThoai.Web.Features.Phone;
+using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -44,7 +45,7 @@ public static class CollectedOpinionEndpoints
             PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(PerDevicePerMinute))),
             PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                RateLimitPartition.GetFixedWindowLimiter("code:" + ctx.Request.RouteValues["code"]?.ToString()?.ToUpperInvariant(), _ => Window(PerMeetingPerMinute))));
+                RateLimitPartition.GetFixedWindowLimiter("code:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(PerMeetingPerMinute))));
         app.MapGet("/y-kien/{code}", ShowForm);
         app.MapPost("/y-kien/{code}/gui", (string code, HttpContext ctx, IDbContextFactory<AppDb> db, IAntiforgery antiforgery,
             MeetingCommands commands, TimeProvider clock) => SubmitAsync(code, ctx, db, antiforgery, commands, clock, limiter)).DisableAntiforgery();
@@ -165,7 +166,7 @@ public static class CollectedOpinionEndpoints
         {
             return (null, Message("Phiếu không hợp lệ", "Không đọc được phiếu. Vui lòng tải lại trang và gửi lại.", StatusCodes.Status400BadRequest));
         }
-        if (!await antiforgery.IsRequestValidAsync(ctx))
+        if (!await antiforgery.IsFormValidAsync(ctx))
             return (null, Message("Phiếu đã hết hạn", "Trang đã mở quá lâu hoặc đã được tải lại. Vui lòng quay lại, tải lại trang và gửi lại.",
                 StatusCodes.Status400BadRequest));
         var key = raw["key"].ToString();

@@ -156,7 +156,7 @@ public static partial class OpinionSheetReader
     /// <summary>A content split over two columns ("Nội dung" and a merged neighbour) is read as one text.</summary>
     private static string ContentOf(string[] row, Layout layout) =>
         layout.Columns.TryGetValue(Column.Content, out var index) && index < row.Length
-            ? (row[index] ?? "").Normalize(NormalizationForm.FormC).Trim()
+            ? SearchText.CleanText(row[index])
             : "";
 
     /// <summary>Understands a field as offices write it ("Lĩnh vực kinh tế", "ANTT", "Đất đai"); empty is Khác; null when not understood.</summary>
