@@ -38,6 +38,7 @@ builder.Services.AddIdentityCore<StaffUser>(o =>
     })
     .AddRoles<IdentityRole>()
     .AddErrorDescriber<DoiThoai.Web.Features.Admin.VietnameseIdentityErrors>()
+    .AddPasswordValidator<CommonPasswords>()
     .AddEntityFrameworkStores<AppDb>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
@@ -62,8 +63,10 @@ builder.Services.AddMudServices(mud =>
     mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
     mud.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
-builder.Services.AddSignalR(o => o.AddFilter<HubCallLimit>());
+// Only the public hub: Blazor's own circuit hub carries every click and render acknowledgement.
+builder.Services.AddSignalR().AddHubOptions<MeetingHub>(o => o.AddFilter<HubCallLimit>());
 builder.Services.AddSingleton<HubCallLimit>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<MeetingFeed>();
 builder.Services.AddSingleton<MeetingCommands>();
 builder.Services.AddSingleton<MeetingSnapshots>();

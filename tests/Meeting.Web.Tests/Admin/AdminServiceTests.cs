@@ -22,7 +22,7 @@ public sealed class AdminServiceTests : IAsyncLifetime
     private readonly TestApp _app = new();
     private static readonly ClaimsPrincipal GiaoMinhAdmin = TestApp.Staff(StaffRoles.Admin, "admin", DemoUnits.GiaoMinhId);
     private static readonly ClaimsPrincipal ProvinceAdmin = TestApp.Staff(StaffRoles.Admin, "quantri", DemoUnits.ProvinceId);
-    private const string Password = "Giaominh2027";
+    private const string Password = "LuaXuan2027";
 
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -279,14 +279,14 @@ public sealed class FirstAdministratorTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "Quantri2027",
+            ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "SongHong2027",
             ["DoiThoai:UnitName"] = "Tỉnh Nam Định", ["DoiThoai:UnitKind"] = "Province",
         };
         var folder = TestApp.NewDataDirectory();
         await using (var first = new TestApp(folder, settings: settings)) _ = first.AppServices;
         await using var again = new TestApp(folder, settings: settings);
 
-        Assert.Equal("/", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "Quantri2027"));
+        Assert.Equal("/", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "SongHong2027"));
         Assert.False(File.Exists(Path.Combine(folder, StartupSeeder.FirstAdminPasswordFile)));
         await using var db = await again.OpenDbAsync();
         Assert.Equal(1, await db.Users.CountAsync());
@@ -306,7 +306,7 @@ public sealed class AdministratorResetTests
     public async Task A_lost_administrator_password_is_replaced_and_the_lock_lifted_by_one_start_with_ResetAdmin()
     {
         var folder = TestApp.NewDataDirectory();
-        var settings = new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "Quantri2027" };
+        var settings = new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false", ["DoiThoai:AdminPassword"] = "SongHong2027" };
         await using (var first = new TestApp(folder, settings: settings))
         {
             _ = first.AppServices;
@@ -314,7 +314,7 @@ public sealed class AdministratorResetTests
             var admin = await db.Users.SingleAsync();
             admin.LockoutEnd = DateTimeOffset.MaxValue;
             await db.SaveChangesAsync();
-            Assert.Contains("error=locked", await first.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "Quantri2027"));
+            Assert.Contains("error=locked", await first.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "SongHong2027"));
         }
 
         // Forgotten, locked: one start with ResetAdmin and no password given writes a new one to the file.
@@ -325,7 +325,7 @@ public sealed class AdministratorResetTests
         _ = again.AppServices;
         var password = (await File.ReadAllTextAsync(Path.Combine(folder, StartupSeeder.FirstAdminPasswordFile))).Split("Mật khẩu: ")[1].Trim();
         Assert.Equal("/", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, password));
-        Assert.Contains("error=wrong", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "Quantri2027"));
+        Assert.Contains("error=wrong", await again.LoginLandingAsync(StartupSeeder.FirstAdminUserName, "SongHong2027"));
         await using var check = await again.OpenDbAsync();
         Assert.Equal(1, await check.Users.CountAsync());
     }

@@ -48,6 +48,31 @@ public sealed class ChangePasswordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_are_counted_and_common_passwords_refused()
+    {
+        using var thuky = await _app.SignedInClientAsync("thuky");
+
+        for (var i = 0; i <= DoiThoai.Web.Features.Account.SignInThrottle.FreeFailures; i++)
+            Assert.Contains("Mật khẩu không đúng.", await SubmitAsync(thuky, $"Doan-sai-{i}", "Thuky2027moi", "Thuky2027moi"));
+        // Now even the right one waits: guessing from an open session is as slow as guessing at the sign-in form.
+        Assert.Contains("Hãy thử lại sau", await SubmitAsync(thuky, StartupSeeder.DemoPassword, "Thuky2027moi", "Thuky2027moi"));
+        Assert.Equal("/", await _app.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
+    }
+
+    [Theory]
+    [InlineData("Matkhau2027")]
+    [InlineData("Anhyeuem123")]
+    [InlineData("Password1!")]
+    [InlineData("Thuky2026")]
+    public async Task A_common_password_or_the_user_name_is_refused(string common)
+    {
+        using var thuky = await _app.SignedInClientAsync("thuky");
+
+        Assert.Contains("quá phổ biến", await SubmitAsync(thuky, StartupSeeder.DemoPassword, common, common));
+        Assert.Equal("/", await _app.LoginLandingAsync("thuky", StartupSeeder.DemoPassword));
+    }
+
+    [Fact]
     public async Task A_stranger_is_sent_to_the_login_form()
     {
         using var stranger = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -31,7 +31,8 @@ public sealed class StaffSessionCheck(ILoggerFactory loggerFactory, IServiceScop
     public static async Task<bool> StillValidAsync(UserManager<StaffUser> users, ClaimsPrincipal principal, string stampClaim)
     {
         if (await users.GetUserAsync(principal) is not { } user) return false;
-        if (await users.IsLockedOutAsync(user)) return false;
+        // Only an administrator's lock ends open sessions; wrong passwords typed by someone else never do.
+        if (DoiThoai.Web.Features.Admin.AdminService.IsLockedByAdministrator(user)) return false;
         return principal.FindFirstValue(stampClaim) == await users.GetSecurityStampAsync(user);
     }
 }
