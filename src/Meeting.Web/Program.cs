@@ -19,7 +19,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Started from another folder (a service, a script): read appsettings.json and serve files from the app's own
+    // folder, not from wherever the shell stood (that served every CSS and JS file empty, silently).
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+        ? Directory.GetCurrentDirectory()
+        : AppContext.BaseDirectory,
+});
 // Serve _content/ and _framework/ files from the build output in every environment (STACK.md trap 2).
 builder.WebHost.UseStaticWebAssets();
 
@@ -90,6 +98,7 @@ var app = builder.Build();
 
 await StartupSeeder.RunAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseBadRequestAnswer();

@@ -172,4 +172,22 @@ public class MinutesTests
         Assert.Equal([ready.Id, pending.Id], MinutesDraft.InNotice(m).Select(o => o.Id));
         Assert.Empty(MinutesDraft.Discussed(m)); // the minutes' "Thảo luận" stays the hall's
     }
+
+    [Theory]
+    [InlineData("opening", true, null)]
+    [InlineData("closing", true, null)]
+    [InlineData("opinion-12", true, 12)]
+    [InlineData("answer-3", true, 3)]
+    [InlineData("opinion-0", false, null)]
+    [InlineData("opinion-007", false, null)]
+    [InlineData("opinion-123456", false, null)]
+    [InlineData("opinion-", false, null)]
+    [InlineData("ghichu", false, null)]
+    [InlineData("answer-٣", false, null)]
+    [InlineData(null, false, null)]
+    public void Only_the_sections_of_the_minutes_are_keys(string? key, bool valid, int? number)
+    {
+        Assert.Equal(valid, MinutesKeys.IsSection(key, out var opinionNumber));
+        Assert.Equal(number, opinionNumber);
+    }
 }

@@ -35,15 +35,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts `dotnet {dll} {args}` in the dll's folder and waits until <paramref name="readyPath"/> answers 2xx.</summary>
+    /// <summary>Starts `dotnet {dll} {args}` in the dll's folder (or <paramref name="workingDirectory"/>) and waits until <paramref name="readyPath"/> answers 2xx.</summary>
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, int port, string readyPath,
-        string logFile, TimeSpan timeout, IDictionary<string, string>? environment = null)
+        string logFile, TimeSpan timeout, IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"Server assembly not found: {dll} (build the solution first).", dll);
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

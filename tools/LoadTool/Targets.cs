@@ -58,7 +58,12 @@ public static class Targets
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
         if (options.PerDevicePerMinute is { } device) settings["DoiThoai:PhoneLimits:PerDevicePerMinute"] = device.ToString();
-        if (options.PerMeetingPerMinute is { } perMeeting) settings["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = perMeeting.ToString();
+        // Raised limits (every scenario but the default-limits one) raise the per-address cap too: the tool is one address.
+        if (options.PerMeetingPerMinute is { } perMeeting)
+        {
+            settings["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = perMeeting.ToString();
+            settings["DoiThoai:PhoneLimits:PerAddressPerMinute"] = perMeeting.ToString();
+        }
         foreach (var (key, value) in options.AppSettings) settings[key] = value;
         var args = new List<string> { "--urls", $"http://127.0.0.1:{port}" };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));

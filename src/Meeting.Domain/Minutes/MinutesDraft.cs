@@ -13,6 +13,25 @@ public static class MinutesKeys
     public const string Closing = "closing";
     public static string Opinion(int number) => $"opinion-{number}";
     public static string Answer(int number) => $"answer-{number}";
+
+    private static readonly HashSet<string> Fixed = [Opening, Attendance, Content, Proceedings, Conclusion, Closing];
+
+    /// <summary>
+    /// Whether <paramref name="key"/> names a section the minutes can have; for an opinion's or an answer's section,
+    /// <paramref name="opinionNumber"/> is the opinion it belongs to (the caller checks that the meeting has it).
+    /// </summary>
+    public static bool IsSection(string? key, out int? opinionNumber)
+    {
+        opinionNumber = null;
+        if (key is null) return false;
+        if (Fixed.Contains(key)) return true;
+        var dash = key.IndexOf('-');
+        if (dash < 0 || key[..dash] is not ("opinion" or "answer")) return false;
+        var digits = key[(dash + 1)..];
+        if (digits.Length is 0 or > 5 || digits[0] == '0' || !digits.All(char.IsAsciiDigit)) return false;
+        opinionNumber = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
 }
 
 /// <summary>

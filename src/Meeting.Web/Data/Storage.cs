@@ -32,7 +32,13 @@ public sealed class DoiThoaiOptions
 
 public sealed class PhoneLimits
 {
+    /// <summary>Speak-requests one phone (a device cookie the server signed) may send per minute.</summary>
     public int PerDevicePerMinute { get; set; } = 6;
+    /// <summary>All signed devices behind one address (a hall behind one NAT: 200 phones × 6).</summary>
+    public int PerAddressPerMinute { get; set; } = 1200;
+    /// <summary>Senders without a valid device cookie (scripts, forged cookies), per network address.</summary>
+    public int UnknownPerAddressPerMinute { get; set; } = 20;
+    /// <summary>Senders without a valid device cookie, per meeting, whatever their address.</summary>
     public int PerMeetingPerMinute { get; set; } = 300;
 }
 

@@ -255,7 +255,8 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         Assert.Contains("size: A4", html);
-        Assert.Contains("window.print()", html);
+        Assert.Contains("lib/print-button", html);
+        Assert.Contains("data-print", html);
         Assert.Contains($"href=\"/minutes/{fixture.Id}/{file}\"", html);
         var text = WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", ""));
         var missing = BodyOf(doc).Descendants<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0 && !text.Contains(t, StringComparison.Ordinal)).ToList();

@@ -26,7 +26,7 @@ public sealed class KillMidBurstTests
         var server = await ServerProcess.StartAsync(Targets.AppDll(new LoadOptions()),
         [
             "--urls", $"http://127.0.0.1:{port}", $"--DoiThoai:DataDirectory={dataDirectory}", "--DoiThoai:Demo=true",
-            "--DoiThoai:PhoneLimits:PerDevicePerMinute=1000", "--DoiThoai:PhoneLimits:PerMeetingPerMinute=100000",
+            "--DoiThoai:PhoneLimits:PerDevicePerMinute=1000", "--DoiThoai:PhoneLimits:PerMeetingPerMinute=100000", "--DoiThoai:PhoneLimits:PerAddressPerMinute=100000",
         ], port, "/account/login", Path.Combine(dataDirectory, "server.log"), TimeSpan.FromSeconds(90));
 
         var acknowledged = new ConcurrentDictionary<string, string>();

@@ -118,6 +118,15 @@ public sealed class MinutesAutosaveTests
         Assert.Contains("không có quyền", (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.False((await ReadAsync(secretary, meeting.Id)).Parts.Single(p => p.Key == MinutesKeys.Conclusion).Edited);
+
+        // No rows for keys the minutes do not have: a made-up section, an opinion the meeting does not hold.
+        foreach (var key in new[] { "ghi-chu-rieng", "opinion-9999", "x" })
+        {
+            var made = await SaveAsync(secretary, meeting.Id, key, "x", 0);
+            Assert.Equal(HttpStatusCode.BadRequest, made.StatusCode);
+        }
+        await using var db = await app.OpenDbAsync();
+        Assert.Equal(0, await db.Set<MinutesEntry>().CountAsync(e => e.MeetingId == meeting.Id));
     }
 }
 

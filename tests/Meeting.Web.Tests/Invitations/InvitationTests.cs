@@ -175,7 +175,8 @@ public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper out
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("size: A4", html);
-        Assert.Contains("window.print()", html);
+        Assert.Contains("lib/print-button", html);
+        Assert.Contains("data-print", html);
         Assert.Equal(174, Regex.Count(html, "<svg"));
         Assert.Equal(174, Regex.Count(html, "data-testid=\"invitation-card\""));
         Assert.Equal(44, Regex.Count(html, "class=\"inv-sheet\""));

@@ -33,6 +33,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["DoiThoai:Demo"] = "true",
             ["DoiThoai:PhoneLimits:PerDevicePerMinute"] = "1000",
             ["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = "10000",
+            ["DoiThoai:PhoneLimits:PerAddressPerMinute"] = "100000",
             // Every batch declared to only add rows is checked against full change detection.
             ["DoiThoai:CheckChangeDetection"] = "true",
             ["Urls"] = realServer ? "http://127.0.0.1:0" : null,

@@ -66,11 +66,15 @@ public sealed class MinutesStore(IDbContextFactory<AppDb> dbFactory, TimeProvide
     public async Task<MinutesSaveResult> SaveAsync(Guid meetingId, string key, string? text, int baseVersion, string? generatedBase,
         string editedBy, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength) return new MinutesSaveResult.Refused("Phần biên bản không hợp lệ.");
+        // Only the sections the minutes have: the API must not become a store for anything a script sends.
+        if (key is not { Length: > 0 and <= MaxKeyLength } || !MinutesKeys.IsSection(key, out var opinionNumber))
+            return new MinutesSaveResult.Refused("Phần biên bản không hợp lệ.");
         var clean = (text ?? "").Replace("\r\n", "\n");
         if (clean.Length > MaxTextLength) return new MinutesSaveResult.Refused($"Mỗi phần biên bản tối đa {MaxTextLength:N0} ký tự.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct)) return new MinutesSaveResult.Refused("Không tìm thấy hội nghị này.");
+        if (opinionNumber is { } number && !await db.Opinions.AnyAsync(o => o.MeetingId == meetingId && o.Number == number, ct))
+            return new MinutesSaveResult.Refused($"Hội nghị không có ý kiến số {number}.");
 
         var now = clock.GetUtcNow();
         var entries = db.Set<MinutesEntry>();

@@ -18,7 +18,6 @@ namespace DoiThoai.Web.Features.Phone;
 /// </summary>
 public static class PhoneEndpoints
 {
-    public const string DeviceCookie = "dt_dev";
     public const int MaxFormBytes = 16 * 1024;
 
     public static IServiceCollection AddPhonePages(this IServiceCollection services, IConfiguration configuration)
@@ -26,14 +25,18 @@ public static class PhoneEndpoints
         var limits = configuration.GetSection($"{DoiThoaiOptions.Section}:PhoneLimits").Get<PhoneLimits>() ?? new PhoneLimits();
         services.AddRateLimiter(options =>
         {
-            // 200 phones on the hall's Wi-Fi share one address: limit per device (a cookie) and per meeting, never per IP.
+            // 200 phones on the hall's Wi-Fi share one address. A phone with a device cookie we signed counts as itself
+            // (and its address has a cap a full hall fits under); senders without one (scripts, forged cookies) share a
+            // small bucket per address and per meeting that real phones never draw from.
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(limits.PerDevicePerMinute))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSubmit(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("meeting:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(limits.PerMeetingPerMinute))
-                    : RateLimitPartition.GetNoLimiter("")));
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => !IsSubmit(ctx) ? RateLimitPartition.GetNoLimiter("")
+                    : PhoneDevices.IdOf(ctx) is { } device
+                        ? RateLimitPartition.GetFixedWindowLimiter("dev:" + device, _ => Window(limits.PerDevicePerMinute))
+                        : RateLimitPartition.GetFixedWindowLimiter("anon:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), _ => Window(limits.UnknownPerAddressPerMinute))),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => !IsSubmit(ctx) ? RateLimitPartition.GetNoLimiter("")
+                    : PhoneDevices.IsKnown(ctx)
+                        ? RateLimitPartition.GetFixedWindowLimiter("addr:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), _ => Window(limits.PerAddressPerMinute))
+                        : RateLimitPartition.GetFixedWindowLimiter("meeting:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(limits.PerMeetingPerMinute))));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -52,11 +55,6 @@ public static class PhoneEndpoints
     private static bool IsSubmit(HttpContext ctx) =>
         HttpMethods.IsPost(ctx.Request.Method) && ctx.GetEndpoint()?.Metadata.GetMetadata<PhoneSubmitMarker>() is not null;
 
-    private static string DeviceKey(HttpContext ctx) =>
-        ctx.Request.Cookies.TryGetValue(DeviceCookie, out var device) && device.Length is > 10 and < 64
-            ? device
-            : $"{ctx.Connection.RemoteIpAddress}|{ctx.Request.Headers.UserAgent}";
-
     private sealed class PhoneSubmitMarker;
 
     public static void MapPhoneEndpoints(this IEndpointRouteBuilder app)
@@ -73,7 +71,7 @@ public static class PhoneEndpoints
     {
         var meeting = await FindMeeting(codes, commands, code, ctx.RequestAborted);
         if (meeting is null) return MeetingNotFound();
-        EnsureDeviceCookie(ctx);
+        PhoneDevices.Ensure(ctx);
         return FormPage(ctx, antiforgery, meeting, new PhoneForm(Guid.NewGuid().ToString("N")), null, StatusCodes.Status200OK);
     }
 
@@ -87,7 +85,7 @@ public static class PhoneEndpoints
         if (invited is null) return InvitationNotFound();
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == invited.MeetingId)
             .Select(m => new PhoneMeeting(m.Id, m.PublicCode, m.Title, m.Status, m.Places)).FirstAsync();
-        EnsureDeviceCookie(ctx);
+        PhoneDevices.Ensure(ctx);
         var form = new PhoneForm(Guid.NewGuid().ToString("N"), invited.Name, invited.Organization, Invitation: invited.InvitationCode);
         return FormPage(ctx, antiforgery, meeting, form, null, StatusCodes.Status200OK);
     }
@@ -230,15 +228,6 @@ public static class PhoneEndpoints
             request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
             request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
             today is { } day ? await FollowUpService.ForCitizenAsync(db, opinion, day) : null);
-    }
-
-    private static void EnsureDeviceCookie(HttpContext ctx)
-    {
-        if (ctx.Request.Cookies.ContainsKey(DeviceCookie)) return;
-        ctx.Response.Cookies.Append(DeviceCookie, Tokens.NewSecret(), new CookieOptions
-        {
-            HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(2),
-        });
     }
 
     private static IResult FormPage(HttpContext ctx, IAntiforgery antiforgery, PhoneMeeting meeting, PhoneForm form, string? error, int status)

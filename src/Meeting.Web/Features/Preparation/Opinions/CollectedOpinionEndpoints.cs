@@ -43,7 +43,7 @@ public static class CollectedOpinionEndpoints
         // One limiter per app (not static): each test server, each restart starts afresh.
         var limiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                RateLimitPartition.GetFixedWindowLimiter("dev:" + DeviceKey(ctx), _ => Window(PerDevicePerMinute))),
+                RateLimitPartition.GetFixedWindowLimiter(PhoneDevices.PartitionOf(ctx), _ => Window(PerDevicePerMinute))),
             PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 RateLimitPartition.GetFixedWindowLimiter("code:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(PerMeetingPerMinute))));
         app.MapGet("/y-kien/{code}", ShowForm);
@@ -55,12 +55,6 @@ public static class CollectedOpinionEndpoints
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
-
-    /// <summary>A village's people may share one address (the commune's Wi-Fi): limit per device cookie where there is one.</summary>
-    private static string DeviceKey(HttpContext ctx) =>
-        ctx.Request.Cookies.TryGetValue(PhoneEndpoints.DeviceCookie, out var device) && device.Length is > 10 and < 64
-            ? device
-            : $"{ctx.Connection.RemoteIpAddress}|{ctx.Request.Headers.UserAgent}";
 
     private static async Task<IResult> DocumentAsync(IDbContextFactory<AppDb> db, Guid meetingId, TimeProvider clock,
         Func<Meeting, DateOnly, AdminDocument> build, CancellationToken ct)
@@ -83,18 +77,8 @@ public static class CollectedOpinionEndpoints
     private static async Task<IResult> ShowForm(string code, HttpContext ctx, IDbContextFactory<AppDb> db, IAntiforgery antiforgery)
     {
         if (await FindMeetingAsync(db, code) is not { } meeting) return MeetingNotFound();
-        EnsureDeviceCookie(ctx);
+        PhoneDevices.Ensure(ctx);
         return FormPage(ctx, antiforgery, meeting, new OpinionFormInput(Guid.NewGuid().ToString("N")), null, StatusCodes.Status200OK);
-    }
-
-    /// <summary>The same device cookie as the phone pages: the rate limit counts this phone, not the whole village's Wi-Fi.</summary>
-    private static void EnsureDeviceCookie(HttpContext ctx)
-    {
-        if (ctx.Request.Cookies.ContainsKey(PhoneEndpoints.DeviceCookie)) return;
-        ctx.Response.Cookies.Append(PhoneEndpoints.DeviceCookie, Tokens.NewSecret(), new CookieOptions
-        {
-            HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30),
-        });
     }
 
     private static async Task<IResult> SubmitAsync(string code, HttpContext ctx, IDbContextFactory<AppDb> db, IAntiforgery antiforgery,

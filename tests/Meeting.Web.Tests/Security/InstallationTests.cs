@@ -1,0 +1,48 @@
+using DoiThoai.LoadTool;
+using DoiThoai.Web.Features.Security;
+using DoiThoai.Web.Tests.Integration;
+using DoiThoai.Web.Tests.Support;
+
+namespace DoiThoai.Web.Tests.Security;
+
+/// <summary>What a real installation sends and where it reads from, whatever folder it is started in.</summary>
+public sealed class InstallationTests
+{
+    [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var staff = await app.SignedInClientAsync("chutri");
+
+        foreach (var (client, path) in new[] { (app.CreateClient(), "/"), (app.CreateClient(), $"/m/{meeting.PublicCode}"),
+                     (app.CreateClient(), "/account/login"), (staff, $"/chair/{meeting.Id}") })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Started_from_another_folder_it_reads_its_own_settings_and_serves_its_files()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("doithoai-cwd-").FullName;
+        var dataDirectory = TestApp.NewDataDirectory();
+        var port = ServerProcess.FreeLoopbackPort();
+        await using var server = await ServerProcess.StartAsync(Targets.AppDll(new LoadOptions()),
+            ["--urls", $"http://127.0.0.1:{port}", $"--DoiThoai:DataDirectory={dataDirectory}", "--DoiThoai:Demo=true"],
+            port, "/account/login", Path.Combine(dataDirectory, "server.log"), TimeSpan.FromSeconds(90), workingDirectory: elsewhere);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var css = await http.GetStringAsync("/css/staff.css");
+        var login = await http.GetStringAsync("/account/login");
+
+        Assert.True(css.Length > 100, $"staff.css served {css.Length} characters");
+        Assert.Contains("Đăng nhập", login);
+        // appsettings.json was read: its logging levels keep EF Core's SQL out of the log.
+        Assert.DoesNotContain("Executed DbCommand", await File.ReadAllTextAsync(Path.Combine(dataDirectory, "server.log")));
+    }
+}
