@@ -86,6 +86,25 @@ public sealed class ImportPanelTests : IAsyncLifetime
         Assert.Empty((await _app.LoadAsync(meetingId)).Delegates);
     }
 
+    [Fact]
+    public async Task A_file_over_the_row_limit_shows_the_Vietnamese_refusal_and_writes_nothing()
+    {
+        var meetingId = await ImportApp.EmptyMeetingAsync(_app);
+        var before = (await _app.LoadAsync(meetingId)).LastSequence;
+        var panel = Render(await _app.LoadAsync(meetingId), []);
+        var file = RawXlsx.Build("A1:XFD1048576",
+            [RawXlsx.Row(1, "STT", "Họ và tên"), RawXlsx.Row(2, "1", "Nguyễn Văn An"), RawXlsx.Row(1_048_576, "", "Nguyễn Văn Cuối")]);
+
+        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "ds.xlsx"));
+
+        panel.WaitForAssertion(() => Assert.Contains("Tệp có quá nhiều dòng (tối đa 5.000 dòng). Hãy chia nhỏ danh sách.",
+            panel.Find("[data-testid=import-error]").TextContent), TimeSpan.FromSeconds(60));
+        Assert.Empty(panel.FindAll("[data-testid=import-confirm]"));
+        var after = await _app.LoadAsync(meetingId);
+        Assert.Empty(after.Delegates);
+        Assert.Equal(before, after.LastSequence);
+    }
+
     private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> Render(Meeting meeting, List<DelegateImportResult> imported) =>
         _bunit.Render<CascadingValue<Task<AuthenticationState>>>(root => root
             .Add(c => c.Value, Task.FromResult(new AuthenticationState(Hall.Reception)))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DoiThoai.Domain;
+using DoiThoai.Web.Features.Sheets;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -22,13 +23,13 @@ public static partial class DelegateSheetReader
 
     private enum Field { None, Number, Name, Title, Organization, Group, Phone }
 
-    /// <summary>A file we recognise and refuse, with the Vietnamese reason (parsers' own exceptions stay unshown).</summary>
-    private sealed class Refusal(string message) : Exception(message);
-
     /// <summary>Where the header is and which column holds what; a name split in "Họ đệm" and "Tên" has two columns.</summary>
     private sealed record Layout(int FirstDataRow, Dictionary<Field, int> Columns, int[] NameColumns);
 
-    /// <summary>Reads an upload: at most one byte over the limit is buffered, so a huge file is refused early.</summary>
+    /// <summary>
+    /// Reads an upload: at most one byte over the limit is buffered, so a huge file is refused early; the reading itself
+    /// runs off the caller's thread (a Blazor circuit stays responsive) within <see cref="SheetText.MaxReadTime"/>.
+    /// </summary>
     public static async Task<ImportPreview> ReadAsync(Stream content, string fileName, IEnumerable<MeetingDelegate> existing,
         CancellationToken ct = default)
     {
@@ -40,27 +41,38 @@ public static partial class DelegateSheetReader
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes) return ImportPreview.Failed(fileName, TooLarge);
         }
-        return Read(buffer.ToArray(), fileName, existing);
+        var bytes = buffer.ToArray();
+        return await Task.Run(() => Read(bytes, fileName, existing, ct), ct);
     }
 
-    public static ImportPreview Read(byte[] content, string fileName, IEnumerable<MeetingDelegate> existing)
+    /// <summary>Within <see cref="SheetText.MaxReadTime"/>; cancelling <paramref name="ct"/> throws, the time limit gives a message.</summary>
+    public static ImportPreview Read(byte[] content, string fileName, IEnumerable<MeetingDelegate> existing, CancellationToken ct = default)
+    {
+        using var timeLimit = new CancellationTokenSource(MaxReadTime);
+        return Read(content, fileName, existing, timeLimit.Token, ct);
+    }
+
+    /// <summary>The time limit as a token, so a test can make it run out without waiting.</summary>
+    internal static ImportPreview Read(byte[] content, string fileName, IEnumerable<MeetingDelegate> existing, CancellationToken timeLimit,
+        CancellationToken ct)
     {
         if (content.Length > MaxBytes) return ImportPreview.Failed(fileName, TooLarge);
         if (content.Length == 0) return ImportPreview.Failed(fileName, $"Tệp “{fileName}” trống.");
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         List<string[]>? rows = null;
         Layout? layout = null;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timeLimit);
         try
         {
             // The content decides, not the name: a renamed .xlsx still reads, a renamed picture does not.
             var isXlsx = content is [0x50, 0x4B, 0x03, 0x04, ..];
             IEnumerable<List<string[]>> candidates = content switch
             {
-                _ when isXlsx => XlsxSheets(content),
-                [0xD0, 0xCF, 0x11, 0xE0, ..] => throw new Refusal(
+                _ when isXlsx => XlsxSheets(content, limit.Token),
+                [0xD0, 0xCF, 0x11, 0xE0, ..] => throw new SheetRefused(
                     $"Tệp “{fileName}” là Excel 97–2003 (.xls). Hãy mở tệp, chọn Lưu thành “Excel Workbook (.xlsx)” rồi nhập lại."),
-                _ when extension is ".csv" or ".txt" => CsvReadings(content),
-                _ => throw new Refusal(extension is ".xlsx" or ".xlsm"
+                _ when extension is ".csv" or ".txt" => CsvReadings(content, limit.Token),
+                _ => throw new SheetRefused(extension is ".xlsx" or ".xlsm"
                     ? Unreadable(fileName)
                     : $"Tệp “{fileName}” không phải bảng tính. Chỉ nhập được tệp Excel (.xlsx) hoặc CSV (.csv)."),
             };
@@ -72,11 +84,15 @@ public static partial class DelegateSheetReader
                 if (isXlsx) break;
             }
         }
-        catch (Refusal refused)
+        catch (SheetRefused refused)
         {
             return ImportPreview.Failed(fileName, refused.Message);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return ImportPreview.Failed(fileName, TooSlow);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             // A damaged or foreign file makes the parser throw anything (zip, XML, format errors): one message for all.
             return ImportPreview.Failed(fileName, Unreadable(fileName));
@@ -253,19 +269,19 @@ public static partial class DelegateSheetReader
 
 
     /// <summary>The CSV read with each usual separator (or the one a "sep=" line names); the header decides.</summary>
-    private static IEnumerable<List<string[]>> CsvReadings(byte[] content)
+    private static IEnumerable<List<string[]>> CsvReadings(byte[] content, CancellationToken ct)
     {
         var text = Decode(content);
-        if (text.Contains('\0')) throw new Refusal("Tệp không phải bảng tính CSV (có dữ liệu nhị phân).");
+        if (text.Contains('\0')) throw new SheetRefused("Tệp không phải bảng tính CSV (có dữ liệu nhị phân).");
         // Excel writes "sep=;" as the first line when asked to; it is not a row the user sees.
         if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && text[4] is not '\r' and not '\n')
         {
             var separator = text[4];
             var firstBreak = text.IndexOf('\n');
-            yield return ParseCsv(firstBreak < 0 ? "" : text[(firstBreak + 1)..], separator);
+            yield return ParseCsv(firstBreak < 0 ? "" : text[(firstBreak + 1)..], separator, ct);
             yield break;
         }
-        foreach (var separator in new[] { ',', ';', '\t' }) yield return ParseCsv(text, separator);
+        foreach (var separator in new[] { ',', ';', '\t' }) yield return ParseCsv(text, separator, ct);
     }
 
     /// <summary>UTF-8 with or without BOM, UTF-16 with BOM; else the Windows Vietnamese code page Excel uses for "CSV".</summary>
@@ -289,47 +305,62 @@ public static partial class DelegateSheetReader
         }
     }
 
-    /// <summary>RFC 4180: quoted fields may hold separators, doubled quotes and line breaks; one record is one sheet row.</summary>
-    private static List<string[]> ParseCsv(string text, char separator)
+    /// <summary>
+    /// RFC 4180: quoted fields may hold separators, doubled quotes and line breaks; one record is one sheet row. Bounded
+    /// like an .xlsx: fields right of <see cref="SheetText.MaxColumns"/> are dropped, a value below
+    /// <see cref="SheetText.MaxRows"/> refuses the file, and the token is checked at every record.
+    /// </summary>
+    private static List<string[]> ParseCsv(string text, char separator, CancellationToken ct)
     {
         var rows = new List<string[]>();
         var row = new List<string>();
         var field = new StringBuilder();
-        var quoted = false;
+        // Whether the field so far is only spaces (a quote there opens a quoted field): kept as a flag, since testing
+        // the text at every quote made a long field with many quotes quadratic.
+        var (quoted, blank) = (false, true);
+        void Append(char c)
+        {
+            field.Append(c);
+            blank &= char.IsWhiteSpace(c);
+        }
+        void EndField()
+        {
+            if (row.Count < MaxColumns) row.Add(field.ToString());
+            field.Clear();
+            blank = true;
+        }
+        void EndRow()
+        {
+            ct.ThrowIfCancellationRequested();
+            EndField();
+            if (rows.Count < MaxRows) rows.Add([.. row]);
+            else if (row.Any(cell => !string.IsNullOrWhiteSpace(cell))) throw new SheetRefused(TooManyRows);
+            row.Clear();
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (quoted)
             {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') field.Append(text[++i]);
+                if (c != '"') Append(c);
+                else if (i + 1 < text.Length && text[i + 1] == '"') Append(text[++i]);
                 else quoted = false;
             }
-            else if (c == '"' && field.ToString().Trim().Length == 0)
+            else if (c == '"' && blank)
             {
                 field.Clear();
                 quoted = true;
             }
-            else if (c == separator)
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
+            else if (c == separator) EndField();
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
+                EndRow();
             }
-            else field.Append(c);
+            else Append(c);
         }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
+        if (field.Length > 0 || row.Count > 0) EndRow();
         return rows;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DoiThoai.Domain;
+using DoiThoai.Web.Features.Sheets;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -25,6 +26,10 @@ public static partial class OpinionSheetReader
 
     private sealed record Layout(int FirstDataRow, Dictionary<Column, int> Columns);
 
+    /// <summary>
+    /// Reads an upload: at most one byte over the limit is buffered; the reading itself runs off the caller's thread
+    /// (a Blazor circuit stays responsive) within <see cref="SheetText.MaxReadTime"/>.
+    /// </summary>
     public static async Task<OpinionSheetPreview> ReadAsync(Stream content, string fileName, IEnumerable<Opinion> existing,
         CollectedChannel defaultChannel, DateOnly today, CancellationToken ct = default)
     {
@@ -36,10 +41,21 @@ public static partial class OpinionSheetReader
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes) return OpinionSheetPreview.Failed(fileName, TooLarge);
         }
-        return Read(buffer.ToArray(), fileName, existing, defaultChannel, today);
+        var bytes = buffer.ToArray();
+        return await Task.Run(() => Read(bytes, fileName, existing, defaultChannel, today, ct), ct);
     }
 
-    public static OpinionSheetPreview Read(byte[] content, string fileName, IEnumerable<Opinion> existing, CollectedChannel defaultChannel, DateOnly today)
+    /// <summary>Within <see cref="SheetText.MaxReadTime"/>; cancelling <paramref name="ct"/> throws, the time limit gives a message.</summary>
+    public static OpinionSheetPreview Read(byte[] content, string fileName, IEnumerable<Opinion> existing, CollectedChannel defaultChannel,
+        DateOnly today, CancellationToken ct = default)
+    {
+        using var timeLimit = new CancellationTokenSource(MaxReadTime);
+        return Read(content, fileName, existing, defaultChannel, today, timeLimit.Token, ct);
+    }
+
+    /// <summary>The time limit as a token, so a test can make it run out without waiting.</summary>
+    internal static OpinionSheetPreview Read(byte[] content, string fileName, IEnumerable<Opinion> existing, CollectedChannel defaultChannel,
+        DateOnly today, CancellationToken timeLimit, CancellationToken ct)
     {
         if (content.Length > MaxBytes) return OpinionSheetPreview.Failed(fileName, TooLarge);
         if (content.Length == 0) return OpinionSheetPreview.Failed(fileName, $"Tệp “{fileName}” trống.");
@@ -51,16 +67,25 @@ public static partial class OpinionSheetReader
 
         List<string[]>? rows = null;
         Layout? layout = null;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, timeLimit);
         try
         {
-            foreach (var sheet in XlsxSheets(content))
+            foreach (var sheet in XlsxSheets(content, limit.Token))
             {
                 if (FindLayout(sheet) is not { } found) continue;
                 (rows, layout) = (sheet, found);
                 break;
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (SheetRefused refused)
+        {
+            return OpinionSheetPreview.Failed(fileName, refused.Message);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return OpinionSheetPreview.Failed(fileName, TooSlow);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
         {
             // A damaged or foreign file makes the parser throw anything (zip, XML, format errors): one message for all.
             return OpinionSheetPreview.Failed(fileName,
