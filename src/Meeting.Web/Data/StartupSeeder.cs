@@ -40,6 +40,7 @@ public static class StartupSeeder
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDb>();
         await db.Database.MigrateAsync();
+        Storage.OwnerOnlyDatabaseFiles(Storage.ResolveDataDirectory(sp.GetRequiredService<IConfiguration>()));
 
         var options = sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value;
         if (!await db.Units.AnyAsync())

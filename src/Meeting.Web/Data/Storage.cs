@@ -47,8 +47,32 @@ public static class Storage
     public static string ResolveDataDirectory(IConfiguration configuration)
     {
         var dir = Path.GetFullPath(configuration[$"{DoiThoaiOptions.Section}:DataDirectory"] ?? "data");
-        Directory.CreateDirectory(dir);
+        OwnerOnlyDirectory(dir);
         return dir;
+    }
+
+    /// <summary>rwx------ for folders, rw------- for files: people's names and phone numbers are for the app's account only.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Creates the folder owner-only, and makes an existing one so (an installation from before kept 755).</summary>
+    public static void OwnerOnlyDirectory(string dir)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dir);
+            return;
+        }
+        Directory.CreateDirectory(dir, OwnerOnly);
+        File.SetUnixFileMode(dir, OwnerOnly);
+    }
+
+    /// <summary>The database and its WAL files, owner-only (SQLite creates them with the process's umask, often 644).</summary>
+    public static void OwnerOnlyDatabaseFiles(string dataDirectory)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var file in Directory.EnumerateFiles(dataDirectory, "doithoai.db*"))
+            File.SetUnixFileMode(file, OwnerOnlyFile);
     }
 
     public static IServiceCollection AddMeetingStorage(this IServiceCollection services, string dataDirectory)

@@ -46,3 +46,29 @@ public sealed class InstallationTests
         Assert.DoesNotContain("Executed DbCommand", await File.ReadAllTextAsync(Path.Combine(dataDirectory, "server.log")));
     }
 }
+
+/// <summary>People's data on disk is for the app's own account: the folder, the database, uploaded answers.</summary>
+public sealed class OwnerOnlyFilesTests
+{
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_data_folder_database_and_uploaded_files_are_owner_only()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes only.");
+        var folder = TestApp.NewDataDirectory();
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
+        await using var app = new TestApp(folder);
+        _ = app.AppServices;
+
+        await using (var upload = new MemoryStream("%PDF-1.4 công văn trả lời"u8.ToArray()))
+        {
+            var (relative, error) = await DoiThoai.Web.Features.FollowUp.FollowUpFiles.SaveAsync(folder, "tra-loi.pdf", upload, CancellationToken.None);
+            Assert.Null(error);
+            Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(folder, relative!)));
+            Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnly, File.GetUnixFileMode(Path.GetDirectoryName(Path.Combine(folder, relative!))!));
+        }
+        Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnly, File.GetUnixFileMode(folder));
+        Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(folder, "doithoai.db")));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DoiThoai.Web.Data;
 
 namespace DoiThoai.Web.Features.FollowUp;
 
@@ -63,13 +64,18 @@ public static class FollowUpFiles
         if (Check(fileName, null) is { } refused) return (null, refused);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var folder = FolderOf(dataDirectory);
-        Directory.CreateDirectory(folder);
+        Storage.OwnerOnlyDirectory(folder);
         var relative = $"{Folder}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{(extension == ".jpeg" ? ".jpg" : extension)}";
         var full = Path.Combine(Path.GetFullPath(dataDirectory), relative);
         var ok = false;
         try
         {
-            await using (var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous,
+            };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = Storage.OwnerOnlyFile;
+            await using (var file = new FileStream(full, options))
             {
                 var buffer = new byte[81920];
                 var head = new byte[HeadLength];
