@@ -240,6 +240,20 @@ public class SpeakRequestLifecycleTests
     }
 
     [Fact]
+    public void Withdraw_forgets_the_phone_number_given_for_the_answer()
+    {
+        var meeting = Live();
+        var request = meeting.Submit(new SpeakRequestDraft("Trần Thị Bình", "Thôn Đông", OpinionField.Economy, "Đề nghị sửa cống.",
+            SpeakMode.Speak, OpinionSource.Phone, Phone: "0912345678", PhoneConsent: true), At(5));
+
+        meeting.Withdraw(request.Id, At(20));
+
+        Assert.Null(request.Phone);
+        Assert.False(request.PhoneConsent);
+        Assert.Null(meeting.OpinionOf(request)!.SubmitterPhone);
+    }
+
+    [Fact]
     public void MakeWrittenOnly_takes_the_turn_away_but_keeps_the_opinion_open()
     {
         var meeting = Live();

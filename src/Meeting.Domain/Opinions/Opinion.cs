@@ -117,6 +117,9 @@ public sealed class Opinion
     /// <summary>Closed without dialogue (rejected petition, withdrawn): no outcome can be set any more.</summary>
     internal void Close() => IsClosed = true;
 
+    /// <summary>Its sender withdrew it: the phone number, given only to receive the answer, is not kept.</summary>
+    internal void ForgetPhone() => SubmitterPhone = null;
+
     internal void MarkPetition() => IsPetition = true;
 
     /// <summary>Adds the departments not yet assigned and makes <paramref name="leadId"/> the lead; returns what changed.</summary>

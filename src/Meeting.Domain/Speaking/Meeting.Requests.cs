@@ -116,7 +116,12 @@ public sealed partial class Meeting
         RequireNotOnFloorOrFinal(request, "rút");
         var wasQueued = request.IsQueued;
         request.Withdraw();
-        if (request.OpinionId is { } opinionId && !request.IsFollowUp) FindOpinion(opinionId).Close();
+        if (request.OpinionId is { } opinionId && !request.IsFollowUp)
+        {
+            var opinion = FindOpinion(opinionId);
+            opinion.Close();
+            opinion.ForgetPhone();
+        }
         if (wasQueued) RearrangeQueue();
         Raise(EventKinds.RequestWithdrawn, $"{Hm(now)} — Phiếu số {request.Number} ({request.Name}) đã rút đăng ký.", request.Id);
     }

@@ -109,9 +109,12 @@ public sealed class SpeakRequest
         LeaveQueue();
     }
 
+    /// <summary>A withdrawn request keeps no way to reach its sender: the phone number was given for the answer only.</summary>
     internal void Withdraw()
     {
         Status = SpeakRequestStatus.Withdrawn;
+        Phone = null;
+        PhoneConsent = false;
         LeaveQueue();
     }
 
