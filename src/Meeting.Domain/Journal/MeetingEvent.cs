@@ -37,6 +37,7 @@ public static class EventKinds
     public const string OutcomeSet = "OutcomeSet";
     public const string StaffNoteAdded = "StaffNoteAdded";
     public const string ProjectorOverridden = "ProjectorOverridden";
+    public const string ProjectorLinkRenewed = "ProjectorLinkRenewed";
     public const string AttendanceChanged = "AttendanceChanged";
     public const string DelegateAdded = "DelegateAdded";
     public const string DelegateEdited = "DelegateEdited";

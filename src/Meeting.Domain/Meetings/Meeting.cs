@@ -76,6 +76,8 @@ public sealed partial class Meeting
     public int LastRequestNumber { get; private set; }
     public ProjectorMode ProjectorMode { get; private set; }
     public string? ProjectorMessage { get; private set; }
+    /// <summary>Signed projector links carry this number; renewing it makes every earlier link stop working.</summary>
+    public int ProjectorLinkVersion { get; private set; } = 1;
     /// <summary>Sequence number of the last journal event; the command service advances it.</summary>
     public long LastSequence { get; private set; }
 
@@ -151,6 +153,13 @@ public sealed partial class Meeting
             ProjectorMode.Blank => "Màn chiếu tạm tắt.",
             _ => "Màn chiếu theo diễn biến hội nghị.",
         });
+    }
+
+    /// <summary>A projector link was shared too widely or a kiosk computer lost: earlier links stop working at once.</summary>
+    public void RenewProjectorLink(DateTimeOffset now)
+    {
+        ProjectorLinkVersion++;
+        Raise(EventKinds.ProjectorLinkRenewed, $"{Hm(now)} — Đổi liên kết màn chiếu: các liên kết cũ hết hiệu lực.", staffOnly: true);
     }
 
     private void RequireLive()

@@ -166,7 +166,9 @@ public sealed partial class BrowserHall : IAsyncLifetime
         }
     }
 
-    public string ProjectorPath(Guid meetingId) => App.AppServices.GetRequiredService<ProjectorLinks>().PathFor(meetingId);
+    /// <summary>The projector link of the meeting as it stands (its current link version).</summary>
+    public string ProjectorPath(Guid meetingId) =>
+        App.AppServices.GetRequiredService<ProjectorLinks>().PathFor(meetingId, DoiThoai.Web.Tests.Integration.Hall.LoadAsync(App, meetingId).GetAwaiter().GetResult().ProjectorLinkVersion);
 
     public MeetingCommands Commands => App.Commands;
 }

@@ -32,7 +32,7 @@ public sealed class RestartTests
             await first.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.CallNext(now));
             await first.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.StartTimer(now));
             before = await first.LoadAsync(id);
-            projectorPath = first.AppServices.GetRequiredService<ProjectorLinks>().PathFor(id);
+            projectorPath = first.AppServices.GetRequiredService<ProjectorLinks>().PathFor(id, before.ProjectorLinkVersion);
         }
 
         await using var second = new TestApp(dataDirectory);
@@ -62,8 +62,8 @@ public sealed class RestartTests
         // A kiosk link printed before the restart still opens the projector: the keys live in the data folder.
         var key = Uri.UnescapeDataString(projectorPath[(projectorPath.IndexOf("?key=", StringComparison.Ordinal) + 5)..]);
         var links = second.AppServices.GetRequiredService<ProjectorLinks>();
-        Assert.True(links.IsValid(id, key));
-        Assert.False(links.IsValid(Guid.NewGuid(), key));
+        Assert.True(links.IsValid(id, after.ProjectorLinkVersion, key));
+        Assert.False(links.IsValid(Guid.NewGuid(), after.ProjectorLinkVersion, key));
         Assert.True(Directory.EnumerateFiles(Path.Combine(dataDirectory, "keys")).Any());
         using var kiosk = second.CreateClient();
         var projector = await kiosk.GetAsync(projectorPath);

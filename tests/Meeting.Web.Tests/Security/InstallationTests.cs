@@ -2,6 +2,7 @@ using DoiThoai.LoadTool;
 using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Web.Tests.Security;
 
@@ -70,5 +71,50 @@ public sealed class OwnerOnlyFilesTests
         }
         Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnly, File.GetUnixFileMode(folder));
         Assert.Equal(DoiThoai.Web.Data.Storage.OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(folder, "doithoai.db")));
+    }
+}
+
+/// <summary>A projector link can be taken back from the chair's panel, and ends by itself after a month.</summary>
+public sealed class ProjectorLinkTests
+{
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Ahead { get; set; }
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + Ahead;
+    }
+
+    [Fact]
+    public async Task Renewing_the_link_ends_every_earlier_one()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        var links = app.AppServices.GetRequiredService<DoiThoai.Web.Features.Projector.ProjectorLinks>();
+        var old = links.PathFor(meeting.Id, meeting.ProjectorLinkVersion);
+        using var kiosk = app.CreateClient();
+        Assert.DoesNotContain("không hợp lệ", await kiosk.GetStringAsync(old));
+
+        await app.MustAsync(meeting.Id, Hall.Chair, DoiThoai.Web.Live.StaffRoles.ProjectorControl, (m, now) => m.RenewProjectorLink(now));
+        var renewed = await app.LoadAsync(meeting.Id);
+
+        Assert.Contains("Liên kết màn chiếu không hợp lệ", await kiosk.GetStringAsync(old));
+        var fresh = await kiosk.GetStringAsync(links.PathFor(meeting.Id, renewed.ProjectorLinkVersion));
+        Assert.DoesNotContain("không hợp lệ", fresh);
+        Assert.Contains(meeting.Title, fresh);
+    }
+
+    [Fact]
+    public void A_link_expires_after_its_lifetime_and_names_only_its_meeting()
+    {
+        var clock = new MovableClock();
+        var links = new DoiThoai.Web.Features.Projector.ProjectorLinks(
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), clock);
+        var meetingId = Guid.NewGuid();
+        var key = links.KeyFor(meetingId, 3);
+
+        Assert.Equal(3, links.VersionIn(meetingId, key));
+        Assert.Null(links.VersionIn(Guid.NewGuid(), key));
+        Assert.Null(links.VersionIn(meetingId, key + "x"));
+        clock.Ahead = DoiThoai.Web.Features.Projector.ProjectorLinks.Lifetime + TimeSpan.FromMinutes(1);
+        Assert.Null(links.VersionIn(meetingId, key));
     }
 }

@@ -273,6 +273,9 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProjectorLinkVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProjectorMessage")
                         .HasColumnType("TEXT");
 

@@ -41,7 +41,20 @@ public partial class ProjectorControl
     private RegisterLink Fallback => _fallback ??= QrCodes.ForMeeting(Navigation, Options, Meeting.PublicCode);
 
     /// <summary>Absolute, on the public address when one is configured: it is opened on another computer.</summary>
-    private string KioskUrl => QrCodes.BaseUrl(Navigation, Options.Value) + Links.PathFor(Meeting.Id);
+    private string KioskUrl
+    {
+        get
+        {
+            // Signed once per link version: the page re-renders every second, and a fresh signature each time would
+            // change the box's text (and send it to the tablet) every second.
+            if (_kiosk is not { } kiosk || kiosk.Version != Meeting.ProjectorLinkVersion)
+                _kiosk = kiosk = (Meeting.ProjectorLinkVersion, QrCodes.BaseUrl(Navigation, Options.Value) + Links.PathFor(Meeting.Id, Meeting.ProjectorLinkVersion));
+            return kiosk.Url;
+        }
+    }
+
+    private (int Version, string Url)? _kiosk;
+    private bool _confirmRenew;
 
     private string ModeLabel => Meeting.ProjectorMode switch
     {
@@ -81,6 +94,21 @@ public partial class ProjectorControl
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Two taps: the first asks, the second ends every earlier link (an open projector shows "không hợp lệ").</summary>
+    private async Task RenewLinkAsync()
+    {
+        if (!_confirmRenew)
+        {
+            _confirmRenew = true;
+            return;
+        }
+        _confirmRenew = false;
+        var user = AuthState is null ? null : (await AuthState).User;
+        var result = await Commands.RunAsync(Meeting.Id, user, StaffRoles.ProjectorControl, (m, now) => m.RenewProjectorLink(now));
+        Snackbar.Add(result.Ok ? "Đã đổi liên kết màn chiếu. Mở liên kết mới trên máy tính nối máy chiếu." : result.Error ?? MeetingCommands.SaveFailed,
+            result.Ok ? Severity.Success : Severity.Warning);
     }
 
     private async Task CopyKioskLinkAsync()
