@@ -1,3 +1,4 @@
+using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Tests.Browser;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,12 +34,17 @@ public sealed class CalendarBrowserTests(BrowserHall hall)
             await page.Locator("[data-testid=calendar-add]").ClickAsync();
             var row = page.Locator("[data-testid=calendar-entry][data-date='31/12/2099']");
             await Expect(row).ToContainTextAsync("Nghỉ cuối năm (thử trên trình duyệt)");
-            Assert.False((await hall.App.AppServices.GetRequiredService<CalendarService>().CalendarAsync()).IsWorkingDay(new DateOnly(2099, 12, 31)));
+            await Expect(row).ToContainTextAsync("Xã Giao Minh");
+            var calendars = hall.App.AppServices.GetRequiredService<CalendarService>();
+            Assert.False((await calendars.CalendarAsync(DemoUnits.GiaoMinhId)).IsWorkingDay(new DateOnly(2099, 12, 31)));
+            // The office's own commune only: the neighbour and the national calendar are untouched.
+            Assert.True((await calendars.CalendarAsync(DemoUnits.GiaoHoaId)).IsWorkingDay(new DateOnly(2099, 12, 31)));
+            Assert.True((await calendars.CalendarAsync()).IsWorkingDay(new DateOnly(2099, 12, 31)));
 
             await row.Locator("[data-testid=calendar-remove]").ClickAsync();
             await page.Locator("[data-testid=calendar-remove-confirm]").ClickAsync();
             await Expect(page.Locator("[data-testid=calendar-entered-none]")).ToBeVisibleAsync();
-            Assert.True((await hall.App.AppServices.GetRequiredService<CalendarService>().CalendarAsync()).IsWorkingDay(new DateOnly(2099, 12, 31)));
+            Assert.True((await calendars.CalendarAsync(DemoUnits.GiaoMinhId)).IsWorkingDay(new DateOnly(2099, 12, 31)));
         });
     }
 }

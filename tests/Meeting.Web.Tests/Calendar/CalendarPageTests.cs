@@ -20,8 +20,10 @@ public sealed class CalendarPageTests : IAsyncLifetime
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddMudServices();
         _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<CalendarService>());
+        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<DoiThoai.Web.Features.Units.UnitAccess>());
         _bunit.Services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2027, 6, 1, 9, 0, 0, Clock.VietnamOffset)));
-        _bunit.AddAuthorization().SetAuthorized("vanphong").SetRoles("Organizer");
+        _bunit.AddAuthorization().SetAuthorized("vanphong").SetRoles("Organizer")
+            .SetClaims(new System.Security.Claims.Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DoiThoai.Web.Data.DemoUnits.GiaoMinhId.ToString()));
         // Last: registering services after one has been resolved throws (STACK.md trap 4).
         _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -45,6 +47,9 @@ public sealed class CalendarPageTests : IAsyncLifetime
         Assert.Contains("Nghỉ bù Tết Nguyên đán", Row(page, "calendar-rule", "10/02/2027").TextContent);
         Assert.Contains("52 Thứ Bảy và 52 Chủ nhật", page.Find("[data-testid=calendar-summary]").TextContent);
         page.Find("[data-testid=calendar-builtin-none]");
+        // A commune's office enters for its own commune; national days are the top unit's to enter.
+        Assert.Contains("Xã Giao Minh và các đơn vị trực thuộc", page.Find("[data-testid=calendar-scope]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=calendar-national]"));
         page.Find("[data-testid=calendar-entered-none]");
         var workingDays = WorkingDays(page);
 

@@ -790,6 +790,9 @@ namespace DoiThoai.Web.Data.Migrations
 
             modelBuilder.Entity("DoiThoai.Web.Features.Calendar.CalendarEntry", b =>
                 {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -809,7 +812,7 @@ namespace DoiThoai.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Date");
+                    b.HasKey("UnitId", "Date");
 
                     b.ToTable("CalendarOverrides", (string)null);
                 });

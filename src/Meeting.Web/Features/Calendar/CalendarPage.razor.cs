@@ -21,9 +21,13 @@ public partial class CalendarPage
     private bool? _working;
     private string? _reason, _error;
     private bool _busy;
-    private DateOnly? _confirmingRemoval;
+    private (Guid UnitId, DateOnly Date)? _confirmingRemoval;
+    private Guid? _unitId;
+    private bool _mayNational, _national;
+    private IReadOnlyDictionary<Guid, string> _unitNames = new Dictionary<Guid, string>();
 
     [Inject] private CalendarService Calendars { get; set; } = default!;
+    [Inject] private DoiThoai.Web.Features.Units.UnitAccess Units { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -36,13 +40,17 @@ public partial class CalendarPage
     {
         _thisYear = Clock.ToHallTime(Time.GetUtcNow()).Year;
         _year = Math.Clamp(YearQuery ?? _thisYear, CalendarService.FirstYear, CalendarService.LastYear);
+        var user = (await AuthState).User;
+        _unitId = DoiThoai.Web.Features.Units.UnitAccess.UnitOf(user);
+        _mayNational = await Calendars.MayEnterNationalAsync(user);
+        _unitNames = (await Units.AllUnitsAsync()).ToDictionary(u => u.Id, u => u.Name);
         await ReloadAsync();
     }
 
     private async Task ReloadAsync()
     {
-        _entries = await Calendars.EntriesAsync();
-        _calendar = await Calendars.CalendarAsync();
+        _entries = await Calendars.EntriesAsync(_unitId);
+        _calendar = await Calendars.CalendarAsync(_unitId);
     }
 
     private async Task AddAsync()
@@ -53,7 +61,7 @@ public partial class CalendarPage
             // Typed text that is no date leaves the last picked date behind: refuse rather than save that one.
             _error = _picker?.ConversionError == true
                 ? BadDate
-                : await Calendars.AddAsync((await AuthState).User, _date is { } d ? DateOnly.FromDateTime(d) : null, _working, _reason);
+                : await Calendars.AddAsync((await AuthState).User, _date is { } d ? DateOnly.FromDateTime(d) : null, _working, _reason, _national);
             if (_error is not null) return;
             var day = DateOnly.FromDateTime(_date!.Value);
             Snackbar.Add($"Đã nhập ngày {CalendarService.Show(day)}: {CalendarService.KindOf(_working!.Value).ToLowerInvariant()}.", Severity.Success);
@@ -66,11 +74,17 @@ public partial class CalendarPage
         }
     }
 
-    private async Task RemoveAsync(DateOnly date)
+    private string ScopeName(Guid unitId) =>
+        unitId == CalendarService.National ? "Toàn quốc" : _unitNames.GetValueOrDefault(unitId, "Đơn vị");
+
+    /// <summary>One's own unit's entries; national ones only for the top unit's office.</summary>
+    private bool MayRemove(CalendarEntry e) => e.UnitId == _unitId || (e.UnitId == CalendarService.National && _mayNational);
+
+    private async Task RemoveAsync(CalendarEntry entry)
     {
         _confirmingRemoval = null;
-        var error = await Calendars.RemoveAsync((await AuthState).User, date);
-        if (error is null) Snackbar.Add($"Đã xóa ngày {CalendarService.Show(date)} khỏi danh sách đã nhập.", Severity.Success);
+        var error = await Calendars.RemoveAsync((await AuthState).User, entry.Date, entry.UnitId == CalendarService.National);
+        if (error is null) Snackbar.Add($"Đã xóa ngày {CalendarService.Show(entry.Date)} khỏi danh sách đã nhập.", Severity.Success);
         else Snackbar.Add(error, Severity.Warning);
         await ReloadAsync();
     }

@@ -101,7 +101,7 @@ public sealed class FollowUpService(
         if (noticeDate is not { } date) return new("Hãy chọn ngày ban hành thông báo (ngày/tháng/năm).", 0);
 
         var today = Today;
-        var calendar = await calendars.CalendarAsync(ct);
+        var calendar = await calendars.ForMeetingAsync(meetingId, ct);
         // Through the meeting's writer: two secretaries pressing at once are applied one after the other (the second
         // sees the first), and the notice is journalled so every seat hears of it.
         var result = await commands.RunAsync(meetingId, user, IssuerRoles, async scope =>
@@ -198,7 +198,8 @@ public sealed class FollowUpService(
     public async Task<FollowUpList> ListAsync(ClaimsPrincipal user, DateOnly? today = null, CancellationToken ct = default)
     {
         var day = today ?? Today;
-        var calendar = await calendars.CalendarAsync(ct);
+        // The person's own unit's calendar for the page; each item's reminder counts on its own unit's.
+        var calendar = await calendars.CalendarAsync(UnitAccess.UnitOf(user), ct);
         if (!user.IsInAny(Viewers)) return new([], [], day, false, null, calendar);
         var visible = (await units.VisibleUnitsAsync(user, ct)).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -213,7 +214,8 @@ public sealed class FollowUpService(
         // A unit's items are a few hundred a year: order and filter in memory, with the state read against today.
         var items = FollowUpItem.ByUrgency(await query.ToListAsync(ct), day).ToList();
         var canAnswer = user.IsInAny(Managers) || department is not null;
-        return new(items, RemindersFor(items, day, calendar), day, canAnswer, department, calendar);
+        var calendarOf = await calendars.ForUnitsAsync(items.Select(i => i.UnitId), ct);
+        return new(items, RemindersFor(items, day, i => calendarOf(i.UnitId)), day, canAnswer, department, calendar);
     }
 
     public async Task<int> ReminderCountAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
@@ -229,15 +231,16 @@ public sealed class FollowUpService(
         var access = AccessOf(user, item, await units.VisibleUnitsAsync(user, ct));
         if (access == FollowUpAccess.None) return null;
         var notice = await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == item.MeetingId, ct);
-        var calendar = await calendars.CalendarAsync(ct);
-        return new(item, access, day, RemindersFor([item], day, calendar).FirstOrDefault(), notice);
+        var calendar = await calendars.CalendarAsync(item.UnitId, ct);
+        return new(item, access, day, RemindersFor([item], day, _ => calendar).FirstOrDefault(), notice);
     }
 
-    public static IReadOnlyList<FollowUpReminder> RemindersFor(IEnumerable<FollowUpItem> items, DateOnly today, WorkingCalendar calendar) =>
+    /// <param name="calendarOf">The calendar of the item's unit: its working days are what the deadline counts.</param>
+    public static IReadOnlyList<FollowUpReminder> RemindersFor(IEnumerable<FollowUpItem> items, DateOnly today, Func<FollowUpItem, WorkingCalendar> calendarOf) =>
         items.Where(i => i.Status != FollowUpStatus.Answered)
             .Select(i => i.StateOn(today) == FollowUpState.Overdue
-                ? new FollowUpReminder(i, ReminderKind.Overdue, -calendar.WorkingDaysBetween(i.Deadline, today))
-                : new FollowUpReminder(i, ReminderKind.DueSoon, calendar.WorkingDaysBetween(today, i.Deadline)))
+                ? new FollowUpReminder(i, ReminderKind.Overdue, -calendarOf(i).WorkingDaysBetween(i.Deadline, today))
+                : new FollowUpReminder(i, ReminderKind.DueSoon, calendarOf(i).WorkingDaysBetween(today, i.Deadline)))
             .Where(r => r.Kind == ReminderKind.Overdue || r.WorkingDaysLeft <= ReminderWorkingDays)
             .OrderBy(r => r.Kind == ReminderKind.Overdue ? 0 : 1).ThenBy(r => r.Item.Deadline).ThenBy(r => r.Item.OpinionNumber)
             .ToList();

@@ -119,12 +119,12 @@ public sealed class ReminderMailer(
     /// <summary>Sends what is due on <paramref name="today"/> and not sent before; returns the number of e-mails sent.</summary>
     public async Task<int> SendDueAsync(DateOnly today, CancellationToken ct = default)
     {
-        var calendar = await calendars.CalendarAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.Status != FollowUpStatus.Answered).ToListAsync(ct);
+        var calendarOf = await calendars.ForUnitsAsync(open.Select(i => i.UnitId), ct);
         var sent = (await db.Set<ReminderSent>().AsNoTracking().Select(r => new { r.ItemId, r.Kind }).ToListAsync(ct))
             .Select(r => (r.ItemId, r.Kind)).ToHashSet();
-        var due = FollowUpService.RemindersFor(open, today, calendar).Where(r => !sent.Contains((r.Item.Id, r.Kind))).ToList();
+        var due = FollowUpService.RemindersFor(open, today, i => calendarOf(i.UnitId)).Where(r => !sent.Contains((r.Item.Id, r.Kind))).ToList();
 
         var mails = 0;
         foreach (var department in due.GroupBy(r => r.Item.DepartmentId))

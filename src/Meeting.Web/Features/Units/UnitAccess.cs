@@ -53,7 +53,7 @@ public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
     public async Task<bool> IsHiddenFromAsync(ClaimsPrincipal? user, Guid meetingId, CancellationToken ct = default) =>
         await UnitOfMeetingAsync(meetingId, ct) is { } unit && !(await VisibleUnitsAsync(user, ct)).Contains(unit);
 
-    private async Task<Guid?> UnitOfMeetingAsync(Guid meetingId, CancellationToken ct)
+    public async Task<Guid?> UnitOfMeetingAsync(Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Meetings.Where(m => m.Id == meetingId).Select(m => (Guid?)m.UnitId).FirstOrDefaultAsync(ct);

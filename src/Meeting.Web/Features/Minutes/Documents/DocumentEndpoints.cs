@@ -23,10 +23,10 @@ public static class DocumentEndpoints
         var documents = app.MapGroup("/minutes/{meetingId:guid}")
             .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
         documents.MapGet("/bien-ban.docx", async (Guid meetingId, MinutesStore store, CalendarService calendars, CancellationToken ct) =>
-            await DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, await calendars.CalendarAsync(ct), ct));
+            await DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, await calendars.ForMeetingAsync(meetingId, ct), ct));
         documents.MapGet("/thong-bao-ket-luan.docx", async (Guid meetingId, string? ngay, string? phuctap, MinutesStore store, CalendarService calendars,
                 CancellationToken ct) =>
-            await DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, await calendars.CalendarAsync(ct), ct));
+            await DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, await calendars.ForMeetingAsync(meetingId, ct), ct));
         return app;
     }
 

@@ -46,7 +46,7 @@ public partial class CollectedOpinionsPage
         if (Meeting is null) return;
         // Departments of the meeting's own unit only: a commune gives its opinions to its own offices.
         _departments = await db.Departments.AsNoTracking().Where(d => d.UnitId == Meeting.UnitId).OrderBy(d => d.SortOrder).ToListAsync();
-        var calendar = await Calendars.CalendarAsync();
+        var calendar = await Calendars.CalendarAsync(Meeting.UnitId);
         _today = DateOnly.FromDateTime(Now.DateTime);
         var meetingDay = DateOnly.FromDateTime(Clock.ToHallTime(Meeting.ScheduledStart).DateTime);
         _milestones = PreparationTimeline.For(Meeting.Kind, meetingDay, calendar)

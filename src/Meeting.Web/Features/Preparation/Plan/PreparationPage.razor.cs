@@ -28,7 +28,7 @@ public partial class PreparationPage
     protected override async Task OnInitializedAsync() => _canEdit = (await AuthState).User.IsInAny(PreparationPlans.Editors);
 
     // The calendar is cached by its service; asking on each reload picks up a day the office just entered.
-    protected override async Task OnMeetingLoadedAsync(AppDb db) => _calendar = await Calendars.CalendarAsync();
+    protected override async Task OnMeetingLoadedAsync(AppDb db) => _calendar = await Calendars.CalendarAsync(Meeting?.UnitId);
 
     private void StartEditing() => (_editing, _editError) = (PlanForm.From(Meeting!), null);
 
