@@ -37,6 +37,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese letters go out as UTF-8, not as &#x1ED9; entities: pages stay small and readable.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddMeetingStorage(dataDirectory);
+builder.AddHallHttps(dataDirectory);
 
 builder.Services.AddIdentityCore<StaffUser>(o =>
     {
@@ -57,6 +58,7 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
         o.LoginPath = "/account/login";
         o.AccessDeniedPath = "/account/denied";
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         // Scripts calling /api get a status code to act on, not a sign-in page.
         o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
@@ -98,6 +100,7 @@ var app = builder.Build();
 
 await StartupSeeder.RunAsync(app.Services);
 
+app.UseHallProxies();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -112,6 +115,7 @@ app.UseExpiredFormAnswer();
 app.MapStaticAssets();
 app.MapHub<MeetingHub>(MeetingHub.Path);
 app.MapAccountEndpoints();
+app.MapHallCertificate();
 app.MapPhoneEndpoints();
 app.MapDelegateImportEndpoints();
 app.MapInvitationEndpoints();

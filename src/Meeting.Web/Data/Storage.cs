@@ -21,6 +21,9 @@ public sealed class DoiThoaiOptions
     /// <summary>The address phones use (e.g. http://192.168.1.10:5080); when empty, the address the page was opened with.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>The plain-http port phones use when a staff page was opened over HTTPS; read from the "Urls" setting.</summary>
+    public int? PlainHttpPort { get; set; }
+
     public PhoneLimits PhoneLimits { get; set; } = new();
 
     /// <summary>For tests: every batch of commands declared to only add rows is checked against full change detection.</summary>

@@ -39,7 +39,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Urls"] = realServer ? "http://127.0.0.1:0" : null,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
-        if (_realServer) UseKestrel(0);
+        // A test that names its own addresses (http and https) binds those; otherwise one loopback port.
+        if (_realServer && settings?.ContainsKey("Urls") == true) UseKestrel();
+        else if (_realServer) UseKestrel(0);
     }
 
     public static string NewDataDirectory() =>

@@ -33,8 +33,20 @@ public static class QrCodes
     public static string RegisterUrl(string baseUri, string publicCode) => $"{baseUri.TrimEnd('/')}/m/{publicCode}";
 
     /// <summary>The configured public address (what phones on the hall network reach), else the address this page was opened with.</summary>
-    public static string BaseUrl(NavigationManager navigation, DoiThoaiOptions options) =>
-        (string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? navigation.BaseUri : options.PublicBaseUrl.Trim()).TrimEnd('/');
+    public static string BaseUrl(NavigationManager navigation, DoiThoaiOptions options) => PhoneBase(navigation.BaseUri, options);
+
+    /// <summary>
+    /// Where phones should go, from the address a staff page was opened with: the configured public address if any;
+    /// a page opened over the hall's own HTTPS gives the plain http address, since citizens' phones do not trust it.
+    /// </summary>
+    public static string PhoneBase(string pageBase, DoiThoaiOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)) return options.PublicBaseUrl.Trim().TrimEnd('/');
+        var page = new Uri(pageBase);
+        return page.Scheme == Uri.UriSchemeHttps && options.PlainHttpPort is > 0 and var port
+            ? $"http://{page.Authority.Replace($":{page.Port}", "")}:{port}"
+            : pageBase.TrimEnd('/');
+    }
 
     /// <summary>For the chair and secretary pages: the register address and its QR code in one call.</summary>
     public static RegisterLink ForMeeting(NavigationManager navigation, IOptions<DoiThoaiOptions> options, string publicCode)

@@ -26,9 +26,7 @@ public static class InvitationEndpoints
         if (selection.Error is { } error) return Message(error, selection.Status);
 
         // Printed invitations are scanned by phones on the hall network: the configured public address wins.
-        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.Value.PublicBaseUrl.Trim();
+        var baseUrl = DoiThoai.Web.Features.Projector.QrCodes.PhoneBase($"{request.Scheme}://{request.Host}{request.PathBase}", options.Value);
         var cards = selection.People.Select(d => InvitationCard.For(meeting, d, baseUrl)).ToList();
         return Results.File(InvitationDocument.Build(meeting.Title, cards), InvitationDocument.ContentType, $"giay-moi-{meeting.PublicCode}.docx");
     }
