@@ -21,7 +21,8 @@ public static partial class PhoneSeat
     public static async Task<int> SubmitAsync(IPage phone)
     {
         await phone.Locator("form button[type=submit]").ClickAsync();
-        await phone.WaitForURLAsync(StatusUrl());
+        // The address is enough: waiting for "load" too (fonts, the hub script) timed out on a busy machine.
+        await phone.WaitForURLAsync(StatusUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var number = await phone.Locator(".number").InnerTextAsync();
         var match = NumberText().Match(number);
         Assert.True(match.Success, $"The status page should show 'Số N', showed '{number}'.");
