@@ -101,8 +101,8 @@ var app = builder.Build();
 await StartupSeeder.RunAsync(app.Services);
 
 app.UseHallProxies();
+app.UseErrorAnswer();
 app.UseSecurityHeaders();
-app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseBadRequestAnswer();
 app.UseAuthentication();

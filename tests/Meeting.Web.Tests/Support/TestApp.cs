@@ -18,6 +18,8 @@ namespace DoiThoai.Web.Tests.Support;
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; }
+    /// <summary>The hosting environment; "Development" shows what a developer's machine would.</summary>
+    public string Environment { get; init; } = "Production";
     /// <summary>The app's warnings and errors (see <see cref="ServerLog"/>).</summary>
     public ServerLog Log { get; } = new();
     private readonly bool _realServer;
@@ -50,7 +52,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
