@@ -89,6 +89,8 @@ public sealed class PublicFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var code in HostileCodes)
         foreach (var path in new[] { $"/m/{code}", $"/i/{code}", $"/s/{code}", $"/s/{code}/json", $"/y-kien/{code}", $"/y-kien/{code}/da-gui" })
             await Send($"GET {Shown(path)}", http, new HttpRequestMessage(HttpMethod.Get, path));
+        foreach (var path in new[] { "/chung-chi", "/chung-chi/doithoai-ca.crt", "/chung-chi/..%2Fdoithoai.db", "/chung-chi/%FF" })
+            await Send($"GET {path}", http, new HttpRequestMessage(HttpMethod.Get, path));
         foreach (var returnUrl in new[] { "%09/evil", "/%09/evil", "//evil", "/\\evil", "%FF", "/%ED%A0%80", "javascript:alert(1)" })
             await Send($"GET login returnUrl={returnUrl}", http, new HttpRequestMessage(HttpMethod.Get, $"/account/login?returnUrl={returnUrl}"));
 
