@@ -57,6 +57,8 @@ public sealed partial class Meeting
     public List<ChairPerson> Chairs { get; private set; } = [];
     /// <summary>Villages and organizations of the meeting plan, offered on the phone form.</summary>
     public List<string> Places { get; private set; } = [];
+    /// <summary>Phones the reception desk blocked for this meeting (see <see cref="BlockDevice"/>).</summary>
+    public List<string> BlockedDevices { get; private set; } = [];
     /// <summary>Giấy mời và thông báo rộng rãi: 5 or 7 working days before the meeting, as the plan chose.</summary>
     public int InvitationNoticeDays { get; private set; } = PreparationDefaults.InvitationNoticeDays;
     /// <summary>Preparation milestones marked done (see <see cref="PreparationTimeline"/>), one per key.</summary>

@@ -17,6 +17,7 @@ public sealed partial class Meeting
     {
         if (FindByIdempotencyKey(draft.IdempotencyKey) is { } same) return same;
         RequireOpenForRequests();
+        if (draft.Device is { } device && BlockedDevices.Contains(device)) throw new MeetingRuleException(DeviceBlocked);
         var clean = Validate(draft);
         var number = ++LastRequestNumber;
         var opinion = new Opinion(Id, number, clean.Name, clean.Place, clean.Field, clean.Content, clean.Source);
@@ -108,6 +109,40 @@ public sealed partial class Meeting
             FindOpinion(dup).MergeInto(FindOpinion(into));
         if (wasQueued) RearrangeQueue();
         Raise(EventKinds.RequestMerged, $"{Hm(now)} — Gộp phiếu số {duplicate.Number} ({duplicate.Name}) vào phiếu số {target.Number}.", duplicate.Id);
+    }
+
+    public const string DeviceBlocked =
+        "Máy này đã bị bàn tiếp nhận dừng gửi phiếu cho hội nghị này. Nếu có nhầm lẫn, xin mời Ông/Bà đến bàn tiếp nhận để ghi phiếu giấy.";
+    public const string BlockedReason = "Gửi hàng loạt từ cùng một máy (bàn tiếp nhận đã chặn máy này)";
+
+    /// <summary>Requests that came from the same phone as this one (itself included), oldest first.</summary>
+    public IReadOnlyList<SpeakRequest> FromSameDevice(SpeakRequest request) =>
+        request.Device is { } device ? _requests.Where(r => r.Device == device).OrderBy(r => r.Number).ToList() : [request];
+
+    /// <summary>
+    /// The desk's answer to a flood from one phone: every request from it still waiting or queued is set aside at once,
+    /// and it can send no more to this meeting. Turns already called or spoken stay. Returns the numbers set aside.
+    /// </summary>
+    public IReadOnlyList<int> BlockDevice(Guid requestId, DateTimeOffset now)
+    {
+        var device = FindRequest(requestId).Device
+            ?? throw new MeetingRuleException("Phiếu này do cán bộ ghi, không gửi từ điện thoại; không có máy nào để chặn.");
+        var setAside = _requests.Where(r => r.Device == device && r.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved)
+            .OrderBy(r => r.Number).ToList();
+        var wasQueued = setAside.Any(r => r.IsQueued);
+        foreach (var request in setAside)
+        {
+            request.Reject(BlockedReason);
+            if (request.OpinionId is { } opinionId && !request.IsFollowUp) FindOpinion(opinionId).Close();
+        }
+        if (wasQueued) RearrangeQueue();
+        if (!BlockedDevices.Contains(device)) BlockedDevices.Add(device);
+        var numbers = setAside.Select(r => r.Number).ToList();
+        Raise(EventKinds.RequestRejected, numbers.Count == 0
+            ? $"{Hm(now)} — Chặn một máy gửi phiếu hàng loạt; không còn phiếu nào của máy đó chờ xử lý."
+            : $"{Hm(now)} — Chặn một máy gửi phiếu hàng loạt: không đưa {numbers.Count} phiếu ra đối thoại (phiếu số {string.Join(", ", numbers)}).",
+            requestId);
+        return numbers;
     }
 
     public void Withdraw(Guid requestId, DateTimeOffset now)

@@ -24,6 +24,7 @@ public sealed class SpeakRequest
         Source = draft.Source;
         IdempotencyKey = draft.IdempotencyKey;
         DelegateId = draft.DelegateId;
+        Device = draft.Device;
         StatusToken = statusToken;
         SubmittedAt = now;
     }
@@ -49,6 +50,8 @@ public sealed class SpeakRequest
     public string? RejectReason { get; private set; }
     public string StatusToken { get; private set; }
     public string? IdempotencyKey { get; private set; }
+    /// <summary>Which phone sent it (a short hash of its signed device cookie, or of its address without one); null for staff-entered slips.</summary>
+    public string? Device { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
     public DateTimeOffset? CalledAt { get; private set; }
@@ -172,4 +175,5 @@ public sealed record SpeakRequestDraft(
     string? Phone = null,
     bool PhoneConsent = false,
     string? IdempotencyKey = null,
-    Guid? DelegateId = null);
+    Guid? DelegateId = null,
+    string? Device = null);

@@ -16,6 +16,7 @@ internal sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>
         m.Property(x => x.PublicCode).HasMaxLength(16);
         m.ComplexCollection(x => x.Chairs, c => c.ToJson());
         m.PrimitiveCollection(x => x.Places);
+        m.PrimitiveCollection(x => x.BlockedDevices);
         m.ComplexCollection(x => x.PreparationMarks, c => c.ToJson());
         // Meetings stored before the notice was chosen had the usual 5 working days.
         m.Property(x => x.InvitationNoticeDays).HasDefaultValue(PreparationDefaults.InvitationNoticeDays).HasSentinel(0);
@@ -62,7 +63,10 @@ internal sealed class SpeakRequestMapping : IEntityTypeConfiguration<SpeakReques
         r.Property(x => x.Place).HasMaxLength(Meeting.MaxPlaceLength);
         r.Property(x => x.StatusToken).HasMaxLength(64);
         r.Property(x => x.IdempotencyKey).HasMaxLength(64);
+        r.Property(x => x.Device).HasMaxLength(PhoneDeviceKeyLength);
     }
+
+    public const int PhoneDeviceKeyLength = 24;
 }
 
 internal sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>

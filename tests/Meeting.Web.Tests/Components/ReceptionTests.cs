@@ -108,6 +108,28 @@ public sealed class ReceptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_phone_that_sent_several_requests_is_marked_and_can_be_blocked_after_a_confirmation()
+    {
+        var meeting = NewMeeting();
+        var flood = Enumerable.Range(0, 3).Select(i => meeting.Submit(new SpeakRequestDraft($"Rác {i}", "Xóm 1", OpinionField.Other, "Rác.",
+            SpeakMode.Speak, OpinionSource.Phone, Device: "dFLOOD"), Opening.AddMinutes(i))).ToList();
+        var citizen = meeting.Submit(new SpeakRequestDraft("Phạm Thị Hoa", "Xóm 7", OpinionField.Economy, "Kênh tưới bồi lắng.",
+            SpeakMode.Speak, OpinionSource.Phone, Device: "dHOA"), Opening.AddMinutes(5));
+        var blocked = new List<Guid>();
+
+        var host = RenderScreening(meeting, onBlockDevice: blocked.Add);
+        Assert.Contains("Cùng một máy đã gửi 3 phiếu.", host.Find($"[data-testid=reception-item][data-request-number='{flood[1].Number}']").TextContent);
+        Assert.Empty(host.Find($"[data-testid=reception-item][data-request-number='{citizen.Number}']").QuerySelectorAll("[data-testid=block-device]"));
+
+        host.Find($"[data-testid=reception-item][data-request-number='{flood[1].Number}'] button[data-testid=block-device]").Click();
+        host.WaitForAssertion(() => Assert.Contains($"Không đưa 3 phiếu đang chờ của máy này ra đối thoại (phiếu số {flood[0].Number}, {flood[1].Number}, {flood[2].Number})", host.Markup));
+        Assert.Empty(blocked);
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("Chặn máy này")).Click();
+
+        host.WaitForAssertion(() => Assert.Equal([flood[1].Id], blocked));
+    }
+
+    [Fact]
     public async Task Paper_form_shows_the_refusal_and_keeps_what_was_typed()
     {
         var drafts = new List<SpeakRequestDraft>();
@@ -208,7 +230,8 @@ public sealed class ReceptionTests : IAsyncLifetime
 
     /// <summary>Dialogs and select lists open in MudBlazor's providers, so they are rendered next to the list.</summary>
     private IRenderedComponent<IComponent> RenderScreening(Meeting meeting, Action<Guid>? onApprove = null,
-        Action<(Guid Id, string Reason)>? onReject = null, Action<(Guid DuplicateId, Guid IntoId)>? onMerge = null) =>
+        Action<(Guid Id, string Reason)>? onReject = null, Action<(Guid DuplicateId, Guid IntoId)>? onMerge = null,
+        Action<Guid>? onBlockDevice = null) =>
         _bunit.Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -220,6 +243,7 @@ public sealed class ReceptionTests : IAsyncLifetime
             builder.AddComponentParameter(4, nameof(ScreeningList.OnApprove), EventCallback.Factory.Create(this, onApprove ?? (_ => { })));
             builder.AddComponentParameter(5, nameof(ScreeningList.OnReject), EventCallback.Factory.Create(this, onReject ?? (_ => { })));
             builder.AddComponentParameter(6, nameof(ScreeningList.OnMerge), EventCallback.Factory.Create(this, onMerge ?? (_ => { })));
+            builder.AddComponentParameter(7, nameof(ScreeningList.OnBlockDevice), EventCallback.Factory.Create(this, onBlockDevice ?? (_ => { })));
             builder.CloseComponent();
         });
 

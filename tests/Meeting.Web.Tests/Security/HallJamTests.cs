@@ -60,4 +60,46 @@ public sealed class HallJamTests
         Assert.NotEqual($"{PhoneDevices.Cookie}=forged-value-0123456789", issued);
         Assert.True(issued.Length > 60, issued);
     }
+
+    [Fact]
+    public async Task Reception_stops_a_flooding_phone_with_one_command_and_the_hall_s_phones_go_on()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var spammer = new PhoneClient(app);
+        var spam = new List<string>();
+        for (var i = 0; i < 30; i++) spam.Add(await spammer.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: $"Rác {i}", content: $"Nội dung rác số {i}")));
+        var real = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var phone = new PhoneClient(app);
+            real.Add(await phone.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: $"Người dân thật {i}")));
+        }
+
+        var reception = TestApp.Staff(DoiThoai.Web.Live.StaffRoles.Reception);
+        var anySpam = await RequestAsync(app, meeting.Id, spam[7]);
+        var blocked = await app.Commands.RunAsync(meeting.Id, reception, DoiThoai.Web.Live.StaffRoles.ReceptionSeat, (m, now) => m.BlockDevice(anySpam.Id, now));
+        Assert.True(blocked.Ok, blocked.Error);
+        Assert.Equal(30, blocked.Value!.Count);
+
+        foreach (var token in spam) Assert.Equal(DoiThoai.Domain.SpeakRequestStatus.Rejected, (await RequestAsync(app, meeting.Id, token)).Status);
+        foreach (var token in real) Assert.Equal(DoiThoai.Domain.SpeakRequestStatus.Submitted, (await RequestAsync(app, meeting.Id, token)).Status);
+
+        // The phone is told, in Vietnamese, and nothing is added; a citizen's phone still registers.
+        await spammer.OpenFormAsync(meeting.PublicCode);
+        var refused = await spammer.PostAsync(meeting.PublicCode, PhoneClient.Typed(name: "Rác nữa"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("dừng gửi phiếu", await refused.Content.ReadAsStringAsync());
+        using var late = new PhoneClient(app);
+        await late.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: "Người đến muộn"));
+        var after = await app.DemoMeetingAsync();
+        Assert.Equal(meeting.Requests.Count + 34, after.Requests.Count);
+        Assert.DoesNotContain(after.Requests, r => r.Name == "Rác nữa");
+    }
+
+    private static async Task<DoiThoai.Domain.SpeakRequest> RequestAsync(TestApp app, Guid meetingId, string token)
+    {
+        await using var db = await app.OpenDbAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SpeakRequests, r => r.MeetingId == meetingId && r.StatusToken == token);
+    }
 }

@@ -228,6 +228,10 @@ namespace DoiThoai.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("BlockedDevices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -537,6 +541,10 @@ namespace DoiThoai.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")

@@ -29,6 +29,15 @@ public static class PhoneDevices
         }
     }
 
+    /// <summary>
+    /// What a request records of its sender, so the desk can set aside everything from one phone at once: a short hash
+    /// of the device id ("d…"), or of the address for a sender without a valid cookie ("a…"). Neither can be turned back
+    /// into the cookie.
+    /// </summary>
+    public static string KeyOf(HttpContext ctx) => IdOf(ctx) is { } id
+        ? "d" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..20]
+        : "a" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Address(ctx.Connection.RemoteIpAddress))))[..20];
+
     /// <summary>Gives the phone a signed device cookie unless it already holds a valid one.</summary>
     public static void Ensure(HttpContext ctx)
     {

@@ -101,12 +101,13 @@ public static class PhoneEndpoints
         var (form, problem) = await ReadForm(ctx, antiforgery);
         if (problem is not null) return problem;
 
+        var device = PhoneDevices.KeyOf(ctx);
         // An invitation ties the request to its delegate (the chair sees "đại biểu có giấy mời"); only this meeting's.
         var result = await commands.RunAsync(meeting.Id, null, null, (m, now) =>
         {
             var invited = form!.Invitation.Length > 0 ? m.Delegates.FirstOrDefault(d => d.InvitationCode == form.Invitation) : null;
             var draft = invited is null ? form.ToDraft() : form.ToDraft(invited.Id) with { Source = OpinionSource.Invitation };
-            return m.Submit(draft, now);
+            return m.Submit(draft with { Device = device }, now);
         }, ctx.RequestAborted, onlyAdds: true);
         if (!result.Ok)
             return FormPage(ctx, antiforgery, meeting, form!, result.Error, StatusCodes.Status422UnprocessableEntity);

@@ -73,6 +73,14 @@ public partial class ReceptionPage
         else if (done is not null && before is not null) Snackbar.Add(done(before), Severity.Success);
     }
 
+    /// <summary>A flood from one phone: set aside all of its waiting requests at once and take no more from it.</summary>
+    private async Task BlockDeviceAsync(Guid id)
+    {
+        var result = await Commands.RunAsync(MeetingId, (await AuthState).User, StaffRoles.ReceptionSeat, (m, now) => m.BlockDevice(id, now));
+        if (!result.Ok) Snackbar.Add(result.Error ?? MeetingCommands.SaveFailed, Severity.Warning);
+        else Snackbar.Add($"Đã chặn máy này; {result.Value!.Count} phiếu của máy không được đưa ra đối thoại.", Severity.Success);
+    }
+
     private static string Number(Meeting meeting, Guid requestId) =>
         meeting.Requests.FirstOrDefault(r => r.Id == requestId)?.Number.ToString() ?? "?";
 }

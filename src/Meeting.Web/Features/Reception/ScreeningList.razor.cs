@@ -19,6 +19,7 @@ public partial class ScreeningList
     [Parameter] public EventCallback<Guid> OnWrittenOnly { get; set; }
     [Parameter] public EventCallback<Guid> OnWithdraw { get; set; }
     [Parameter] public EventCallback<(Guid Id, OpinionField Field)> OnChangeField { get; set; }
+    [Parameter] public EventCallback<Guid> OnBlockDevice { get; set; }
 
     private bool _busy;
     // Bumped after each field change so the pickers are rebuilt from the snapshot: a refused change must not stay shown.
@@ -79,6 +80,20 @@ public partial class ScreeningList
             $"Rút phiếu số {request.Number} của {request.Name}? Ý kiến sẽ không được đưa ra hội nghị.",
             yesText: "Rút đăng ký", cancelText: "Không");
         if (confirmed == true) await RunAsync(() => OnWithdraw.InvokeAsync(request.Id));
+    }
+
+    /// <summary>How many requests each phone sent: a phone with several is shown with a way to stop it.</summary>
+    private Dictionary<string, int> RequestsPerDevice() =>
+        Meeting.Requests.Where(r => r.Device is not null).GroupBy(r => r.Device!).ToDictionary(g => g.Key, g => g.Count());
+
+    private async Task BlockDeviceAsync(SpeakRequest request)
+    {
+        var waiting = Meeting.FromSameDevice(request).Where(r => r.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved).ToList();
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Chặn máy gửi hàng loạt",
+            $"Không đưa {waiting.Count} phiếu đang chờ của máy này ra đối thoại (phiếu số {string.Join(", ", waiting.Select(r => r.Number))}) " +
+            "và không nhận thêm phiếu từ máy này cho hội nghị này? Phiếu đã được mời phát biểu giữ nguyên.",
+            yesText: "Chặn máy này", cancelText: "Không");
+        if (confirmed == true) await RunAsync(() => OnBlockDevice.InvokeAsync(request.Id));
     }
 
     private static DialogOptions Options => new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
