@@ -115,7 +115,7 @@ public static partial class Backups
             staging = Path.Combine(dataDirectory, $".khoi-phuc-{Guid.NewGuid():N}");
             Storage.OwnerOnlyDirectory(staging);
             var attachments = Extract(backupFile, staging);
-            CheckDatabase(Path.Combine(staging, Storage.DatabaseFile), backupFile);
+            CheckAndPrepareDatabase(Path.Combine(staging, Storage.DatabaseFile), backupFile);
             var aside = Swap(dataDirectory, staging, now);
             Storage.OwnerOnlyDatabaseFiles(dataDirectory);
             return new RestoreResult(aside, attachments);
@@ -224,7 +224,7 @@ public static partial class Backups
     }
 
     /// <summary>It opens as SQLite, passes the integrity check, is this app's database and not from a newer version.</summary>
-    private static void CheckDatabase(string database, string backupFile)
+    private static void CheckAndPrepareDatabase(string database, string backupFile)
     {
         try
         {
@@ -239,6 +239,8 @@ public static partial class Backups
             var unknown = applied.Except(KnownMigrations()).ToList();
             if (unknown.Count > 0)
                 throw new OperationFailed($"Tệp {backupFile} được tạo bởi phiên bản DoiThoai mới hơn bản đang cài (cập nhật lạ: {string.Join(", ", unknown)}). Hãy cài phiên bản mới rồi khôi phục. Chưa thay đổi gì.");
+            // Back to WAL, as the app keeps it: its start-up check opens the file read-only and could not switch it then.
+            Execute(connection, "PRAGMA journal_mode=WAL;");
         }
         catch (SqliteException e)
         {
