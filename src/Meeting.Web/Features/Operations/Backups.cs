@@ -70,7 +70,16 @@ public static partial class Backups
             }
             var file = Path.Combine(folder, name);
             File.Move(temp, file);
-            return new BackupResult(file, new FileInfo(file).Length, attachments, Prune(folder, keep));
+            IReadOnlyList<string> pruned;
+            try
+            {
+                pruned = Prune(folder, keep);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OperationFailed($"Đã sao lưu vào {file}, nhưng không xoá được bản cũ: {e.Message}", e);
+            }
+            return new BackupResult(file, new FileInfo(file).Length, attachments, pruned);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
