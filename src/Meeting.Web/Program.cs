@@ -10,6 +10,7 @@ using DoiThoai.Web.Features.Delegates.Invitations;
 using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Minutes;
 using DoiThoai.Web.Features.Minutes.Documents;
+using DoiThoai.Web.Features.Operations;
 using DoiThoai.Web.Features.Phone;
 using DoiThoai.Web.Features.Preparation.Opinions;
 using DoiThoai.Web.Features.Projector;
@@ -19,15 +20,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    // Started from another folder (a service, a script): read appsettings.json and serve files from the app's own
-    // folder, not from wherever the shell stood (that served every CSS and JS file empty, silently).
-    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
-        ? Directory.GetCurrentDirectory()
-        : AppContext.BaseDirectory,
-});
+// `backup` and `restore` run against the same configuration as the app, and never start the web host.
+if (OperationsCommand.Handles(args)) return OperationsCommand.Run(args, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(StartOptions.For(args));
 // Serve _content/ and _framework/ files from the build output in every environment (STACK.md trap 2).
 builder.WebHost.UseStaticWebAssets();
 
@@ -38,6 +34,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddMeetingStorage(dataDirectory);
 builder.AddHallHttps(dataDirectory);
+// Held while the app runs so that `restore` refuses to swap the database under it; a second app on the same folder
+// simply goes without.
+var runningLock = RunningLock.TryTake(dataDirectory);
 
 builder.Services.AddIdentityCore<StaffUser>(o =>
     {
@@ -127,7 +126,9 @@ app.MapFollowUpEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStopped.Register(() => runningLock?.Dispose());
 app.Run();
+return 0;
 
 static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int apiStatus)
 {

@@ -47,12 +47,20 @@ public sealed class PhoneLimits
 
 public static class Storage
 {
+    public const string DatabaseFile = "doithoai.db";
+    /// <summary>Data Protection keys: they sign projector links and phones' device cookies.</summary>
+    public const string KeysFolder = "keys";
+
     public static string ResolveDataDirectory(IConfiguration configuration)
     {
-        var dir = Path.GetFullPath(configuration[$"{DoiThoaiOptions.Section}:DataDirectory"] ?? "data");
+        var dir = DataDirectoryPath(configuration);
         OwnerOnlyDirectory(dir);
         return dir;
     }
+
+    /// <summary>The configured data folder without creating it (the backup command must not invent an empty one).</summary>
+    public static string DataDirectoryPath(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[$"{DoiThoaiOptions.Section}:DataDirectory"] ?? "data");
 
     /// <summary>rwx------ for folders, rw------- for files: people's names and phone numbers are for the app's account only.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -74,13 +82,13 @@ public static class Storage
     public static void OwnerOnlyDatabaseFiles(string dataDirectory)
     {
         if (OperatingSystem.IsWindows()) return;
-        foreach (var file in Directory.EnumerateFiles(dataDirectory, "doithoai.db*"))
+        foreach (var file in Directory.EnumerateFiles(dataDirectory, DatabaseFile + "*"))
             File.SetUnixFileMode(file, OwnerOnlyFile);
     }
 
     public static IServiceCollection AddMeetingStorage(this IServiceCollection services, string dataDirectory)
     {
-        var dbPath = Path.Combine(dataDirectory, "doithoai.db");
+        var dbPath = Path.Combine(dataDirectory, DatabaseFile);
         services.AddDbContextFactory<AppDb>(o => o
             .UseSqlite($"Data Source={dbPath};Default Timeout=10")
             .AddInterceptors(new SqlitePragmas()));
@@ -88,7 +96,7 @@ public static class Storage
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContext());
         services.AddDataProtection()
             .SetApplicationName("DoiThoai")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, KeysFolder)));
         return services;
     }
 
