@@ -118,6 +118,22 @@ public sealed class SpeakRequest
         LeaveQueue();
     }
 
+    /// <summary>Retention: the answer is in, so the number given to receive it is not kept.</summary>
+    internal void ForgetPhone()
+    {
+        Phone = null;
+        PhoneConsent = false;
+    }
+
+    /// <summary>Who sent it is forgotten; number, status and times stay so the counts still add up.</summary>
+    internal void ErasePersonalData()
+    {
+        Name = PersonalData.Marker;
+        Place = "";
+        ForgetPhone();
+        if (PriorityReason is not null) PriorityReason = PersonalData.Marker;
+    }
+
     internal void EditDetails(string name, string place)
     {
         Name = name;

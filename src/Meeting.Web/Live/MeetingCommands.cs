@@ -21,6 +21,7 @@ public sealed record CommandResult<T>(bool Ok, T? Value, string? Error, long Seq
 public sealed class CommandScope(Meeting meeting, DateTimeOffset now, AppDb db, CancellationToken ct)
 {
     internal readonly List<object> Rows = [];
+    internal readonly List<object> Updated = [];
 
     public Meeting Meeting { get; } = meeting;
     public DateTimeOffset Now { get; } = now;
@@ -29,6 +30,9 @@ public sealed class CommandScope(Meeting meeting, DateTimeOffset now, AppDb db, 
     public CancellationToken CancellationToken { get; } = ct;
 
     public void Add(object row) => Rows.Add(row);
+
+    /// <summary>Stores a changed copy of a row read untracked beside the meeting (a journal line rewritten by an erase).</summary>
+    public void Update(object row) => Updated.Add(row);
 }
 
 /// <summary>
