@@ -35,7 +35,9 @@ public sealed partial class Meeting
         IReadOnlyCollection<Guid> delegateIds, DateTimeOffset now)
     {
         var requests = requestIds.Distinct().Select(FindRequest).ToList();
-        var opinions = opinionIds.Distinct().Select(FindOpinion).ToList();
+        // A request's own opinion carries the same name and the words it raised: it goes with the request.
+        var opinions = opinionIds.Concat(requests.Where(r => !r.IsFollowUp && r.OpinionId is not null).Select(r => r.OpinionId!.Value))
+            .Distinct().Select(FindOpinion).ToList();
         var delegates = delegateIds.Distinct()
             .Select(id => _delegates.FirstOrDefault(d => d.Id == id) ?? throw new MeetingRuleException("Không tìm thấy đại biểu này."))
             .ToList();
