@@ -92,6 +92,9 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffSessionCheck>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Reports.ReportService>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PersonalDataService>();
+builder.Services.Configure<DoiThoai.Web.Features.PersonalData.PersonalDataOptions>(builder.Configuration.GetSection(DoiThoai.Web.Features.PersonalData.PersonalDataOptions.Section));
+builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PhoneRetention>();
+builder.Services.AddHostedService<DoiThoai.Web.Features.PersonalData.PhoneRetentionService>();
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 

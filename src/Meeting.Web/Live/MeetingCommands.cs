@@ -98,6 +98,21 @@ public sealed class MeetingCommands(
         return await pending.Result;
     }
 
+    /// <summary>
+    /// A change the server makes on its own (a retention rule), journalled under <paramref name="actor"/>. No role or unit
+    /// check: only server code calls it, never on behalf of a request.
+    /// </summary>
+    public async Task<CommandResult<T>> RunAsSystemAsync<T>(Guid meetingId, string actor, Func<Meeting, DateTimeOffset, T> command,
+        CancellationToken ct = default)
+    {
+        var pending = new PendingCommand<T>(scope => Task.FromResult(command(scope.Meeting, scope.Now)), actor, ct);
+        while (!WriterFor(meetingId).TryEnqueue(pending))
+        {
+            // As in RunAsync: a retired writer is replaced by a fresh one.
+        }
+        return await pending.Result;
+    }
+
     /// <summary>What phones read between changes: each request's public line, built after each commit.</summary>
     public async Task<PublicBoard?> BoardAsync(Guid meetingId, CancellationToken ct = default)
     {
