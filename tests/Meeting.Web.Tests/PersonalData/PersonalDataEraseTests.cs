@@ -186,6 +186,21 @@ public sealed class PersonalDataEraseTests : IAsyncLifetime
         Assert.Contains("không hợp lệ", await garbled.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_office_finds_the_page_from_the_home_page_and_other_roles_do_not()
+    {
+        using var office = await _app.SignedInClientAsync("vanphong");
+        Assert.Contains($"href=\"{PersonalDataEndpoints.PagePath}\"", await office.GetStringAsync("/"));
+        var page = await office.GetAsync(PersonalDataEndpoints.PagePath);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Dữ liệu cá nhân theo yêu cầu của người dân", await page.Content.ReadAsStringAsync());
+
+        using var chair = await _app.SignedInClientAsync("chutri");
+        Assert.DoesNotContain(PersonalDataEndpoints.PagePath, await chair.GetStringAsync("/"));
+        var refused = await chair.GetAsync(PersonalDataEndpoints.PagePath);
+        Assert.DoesNotContain("Dữ liệu cá nhân theo yêu cầu của người dân", await refused.Content.ReadAsStringAsync());
+    }
+
     private async Task<List<string>> JournalAsync(Guid meetingId)
     {
         await using var db = await _app.OpenDbAsync();

@@ -74,7 +74,7 @@ public sealed class PublicFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         var targets = new[]
         {
-            $"/m/{_code}/gui", $"/s/{_token}/rut", "/account/login", "/account/logout", $"/y-kien/{_collectCode}/gui",
+            $"/m/{_code}/gui", $"/s/{_token}/rut", $"/s/{_token}/xoa", "/account/login", "/account/logout", $"/y-kien/{_collectCode}/gui",
         };
         foreach (var path in targets)
         foreach (var (what, content) in BrokenBodies())
@@ -87,7 +87,7 @@ public sealed class PublicFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             });
 
         foreach (var code in HostileCodes)
-        foreach (var path in new[] { $"/m/{code}", $"/i/{code}", $"/s/{code}", $"/s/{code}/json", $"/y-kien/{code}", $"/y-kien/{code}/da-gui" })
+        foreach (var path in new[] { $"/m/{code}", $"/i/{code}", $"/s/{code}", $"/s/{code}/json", $"/s/{code}/xoa", $"/y-kien/{code}", $"/y-kien/{code}/da-gui" })
             await Send($"GET {Shown(path)}", http, new HttpRequestMessage(HttpMethod.Get, path));
         foreach (var returnUrl in new[] { "%09/evil", "/%09/evil", "//evil", "/\\evil", "%FF", "/%ED%A0%80", "javascript:alert(1)" })
             await Send($"GET login returnUrl={returnUrl}", http, new HttpRequestMessage(HttpMethod.Get, $"/account/login?returnUrl={returnUrl}"));
