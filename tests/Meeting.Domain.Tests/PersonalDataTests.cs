@@ -118,6 +118,21 @@ public class PersonalDataTests
         Assert.Equal($"Bà {PersonalData.Marker} đã gửi đơn năm ngoái.", Assert.Single(opinion.Notes).Text);
     }
 
+    [Fact]
+    public void ErasePersonalData_scrubs_a_refusal_reason_that_names_the_person()
+    {
+        var meeting = Live();
+        var request = meeting.Submit(Request("Trần Thị Bình"), At(2));
+        var other = meeting.Submit(Request("Lê Văn Cường"), At(3));
+        meeting.Reject(other.Id, "Cùng nội dung với bà Trần Thị Bình, đã trả lời", At(4));
+        meeting.TakeEvents();
+
+        meeting.ErasePersonalData([request.Id], [], [], At(10));
+
+        Assert.Equal($"Cùng nội dung với bà {PersonalData.Marker}, đã trả lời", other.RejectReason);
+        Assert.Equal("Lê Văn Cường", other.Name);
+    }
+
     // --- scrubbing text kept beside the meeting ---
 
     [Fact]

@@ -57,7 +57,8 @@ public sealed partial class Meeting
             person.ErasePersonalData();
             traces.Delegates++;
         }
-        // Staff notes and prepared answers are the staff's words, but may name the person.
+        // Staff notes, prepared answers and reasons for refusing are the staff's words, but may name the person.
+        foreach (var request in _requests) request.ScrubReason(traces);
         foreach (var opinion in _opinions)
         {
             foreach (var note in opinion.Notes) note.Scrub(traces);

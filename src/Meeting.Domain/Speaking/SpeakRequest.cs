@@ -134,6 +134,11 @@ public sealed class SpeakRequest
         if (PriorityReason is not null) PriorityReason = PersonalData.Marker;
     }
 
+    internal void ScrubReason(ErasedTraces traces)
+    {
+        if (RejectReason is { } reason) RejectReason = PersonalData.Scrub(reason, Id, traces);
+    }
+
     internal void EditDetails(string name, string place)
     {
         Name = name;

@@ -59,13 +59,20 @@ public sealed class PersonalDataService(IDbContextFactory<AppDb> dbFactory, Unit
             name != DoiThoai.Domain.PersonalData.Marker
             && (phone is not null ? PhoneKey(number) == phone : SearchText.Fold(name).Contains(folded, StringComparison.Ordinal));
 
-        var requests = (await db.SpeakRequests.AsNoTracking().Where(r => ids.Contains(r.MeetingId)).ToListAsync(ct))
-            .Where(r => Matches(r.Name, r.Phone)).ToList();
+        // SQLite cannot fold Vietnamese, so names are compared here; a phone number narrows the read in SQL first.
+        var like = phone is null ? null : "%" + phone;
+        var requestRows = db.SpeakRequests.AsNoTracking().Where(r => ids.Contains(r.MeetingId));
+        if (like is not null) requestRows = requestRows.Where(r => r.Phone != null && EF.Functions.Like(r.Phone, like));
+        var requests = (await requestRows.ToListAsync(ct)).Where(r => Matches(r.Name, r.Phone)).ToList();
         var ownOpinions = requests.Where(r => !r.IsFollowUp && r.OpinionId is not null).Select(r => r.OpinionId!.Value).ToHashSet();
-        var opinions = (await db.Opinions.AsNoTracking().Where(o => ids.Contains(o.MeetingId)).ToListAsync(ct))
+        var ownList = ownOpinions.ToList();
+        var opinionRows = db.Opinions.AsNoTracking().Where(o => ids.Contains(o.MeetingId));
+        if (like is not null) opinionRows = opinionRows.Where(o => (o.SubmitterPhone != null && EF.Functions.Like(o.SubmitterPhone, like)) || ownList.Contains(o.Id));
+        var opinions = (await opinionRows.ToListAsync(ct))
             .Where(o => Matches(o.SubmitterName, o.SubmitterPhone) || ownOpinions.Contains(o.Id)).ToDictionary(o => o.Id);
-        var delegates = (await db.Delegates.AsNoTracking().Where(d => ids.Contains(d.MeetingId)).ToListAsync(ct))
-            .Where(d => Matches(d.Name, d.Phone)).ToList();
+        var delegateRows = db.Delegates.AsNoTracking().Where(d => ids.Contains(d.MeetingId));
+        if (like is not null) delegateRows = delegateRows.Where(d => d.Phone != null && EF.Functions.Like(d.Phone, like));
+        var delegates = (await delegateRows.ToListAsync(ct)).Where(d => Matches(d.Name, d.Phone)).ToList();
 
         var records = new List<PersonRecord>();
         foreach (var r in requests)
