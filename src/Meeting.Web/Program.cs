@@ -92,6 +92,10 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
     o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue(StaffSessionCheck.IntervalSetting, 60)));
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffSessionCheck>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Reports.ReportService>();
+builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PersonalDataService>();
+builder.Services.Configure<DoiThoai.Web.Features.PersonalData.PersonalDataOptions>(builder.Configuration.GetSection(DoiThoai.Web.Features.PersonalData.PersonalDataOptions.Section));
+builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PhoneRetention>();
+builder.Services.AddHostedService<DoiThoai.Web.Features.PersonalData.PhoneRetentionService>();
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 
@@ -123,6 +127,7 @@ app.MapMinutesDocumentEndpoints();
 app.MapCollectedOpinionEndpoints();
 DoiThoai.Web.Features.Reports.ReportEndpoints.MapReportEndpoints(app);
 app.MapFollowUpEndpoints();
+DoiThoai.Web.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

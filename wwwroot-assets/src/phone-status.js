@@ -33,6 +33,8 @@
       if (headline) headline.className = s.isOnFloor ? "status now" : "status";
       var withdraw = document.getElementById("withdraw-form");
       if (withdraw && !s.canWithdraw) withdraw.hidden = true;
+      var erase = document.getElementById("erase-link");
+      if (erase && !s.canErase) erase.hidden = true;
     }).catch(function () { }).then(function () {
       fetching = false;
       if (again) { again = false; refresh(); }

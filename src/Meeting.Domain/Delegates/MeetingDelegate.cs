@@ -77,6 +77,15 @@ public sealed class MeetingDelegate
 
     internal void MarkWalkIn() => IsWalkIn = true;
 
+    /// <summary>Forgotten at the person's request; group, invitation and check-in stay so attendance still adds up.</summary>
+    internal void ErasePersonalData()
+    {
+        Name = PersonalData.Marker;
+        Title = "";
+        Organization = "";
+        Phone = null;
+    }
+
     public bool IsPresent => CheckedInAt is not null;
 
     /// <summary>Folded name, title and organization, for search that ignores diacritics and case.</summary>

@@ -76,6 +76,15 @@ public sealed class FollowUpItem
     /// <summary>Answered after the deadline (late answers still count as answered, but reports show them).</summary>
     public bool AnsweredLate => Status == FollowUpStatus.Answered && AnswerDate > Deadline;
 
+    /// <summary>The copy of the person's name and words made when the notice was issued goes with the original.</summary>
+    public void ErasePersonalData(ErasedTraces traces)
+    {
+        SubmitterName = PersonalData.Marker;
+        SubmitterPlace = "";
+        Content = PersonalData.Marker;
+        if (AnswerText is { } answer) AnswerText = PersonalData.Scrub(answer, OpinionId, traces);
+    }
+
     public void StartProcessing(string by, DateTimeOffset at)
     {
         if (Status == FollowUpStatus.Answered) throw new MeetingRuleException("Ý kiến này đã được trả lời.");

@@ -43,4 +43,6 @@ public static class EventKinds
     public const string DelegateEdited = "DelegateEdited";
     public const string DelegateRemoved = "DelegateRemoved";
     public const string DelegatesImported = "DelegatesImported";
+    public const string PersonalDataErased = "PersonalDataErased";
+    public const string PhonesForgotten = "PhonesForgotten";
 }

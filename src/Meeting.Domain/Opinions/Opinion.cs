@@ -122,6 +122,20 @@ public sealed class Opinion
 
     internal void MarkPetition() => IsPetition = true;
 
+    /// <summary>Who raised it and their words are forgotten; number, field, outcome and assignments stay.</summary>
+    internal void ErasePersonalData()
+    {
+        SubmitterName = PersonalData.Marker;
+        SubmitterPlace = "";
+        SubmitterPhone = null;
+        Content = PersonalData.Marker;
+    }
+
+    internal void ScrubPreparedAnswer(ErasedTraces traces)
+    {
+        if (PreparedAnswer is { } text) PreparedAnswer = PersonalData.Scrub(text, Id, traces);
+    }
+
     /// <summary>Adds the departments not yet assigned and makes <paramref name="leadId"/> the lead; returns what changed.</summary>
     internal IReadOnlyList<Assignment> Assign(IReadOnlyList<DepartmentRef> departments, Guid leadId, DateTimeOffset now)
     {
@@ -180,4 +194,6 @@ public sealed class StaffNote
     public string Author { get; private set; }
     public string Text { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    internal void Scrub(ErasedTraces traces) => Text = PersonalData.Scrub(Text, OpinionId, traces);
 }

@@ -121,6 +121,29 @@ public sealed class SpeakRequest
         LeaveQueue();
     }
 
+    /// <summary>Retention: the answer is in, so the number given to receive it is not kept.</summary>
+    internal void ForgetPhone()
+    {
+        Phone = null;
+        PhoneConsent = false;
+    }
+
+    /// <summary>Who sent it is forgotten; number, status and times stay so the counts still add up.</summary>
+    internal void ErasePersonalData()
+    {
+        Name = PersonalData.Marker;
+        Place = "";
+        // The phone's hash too: it could tie this row to the person's other requests.
+        Device = null;
+        ForgetPhone();
+        if (PriorityReason is not null) PriorityReason = PersonalData.Marker;
+    }
+
+    internal void ScrubReason(ErasedTraces traces)
+    {
+        if (RejectReason is { } reason) RejectReason = PersonalData.Scrub(reason, Id, traces);
+    }
+
     internal void EditDetails(string name, string place)
     {
         Name = name;

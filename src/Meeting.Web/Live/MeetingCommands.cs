@@ -21,6 +21,7 @@ public sealed record CommandResult<T>(bool Ok, T? Value, string? Error, long Seq
 public sealed class CommandScope(Meeting meeting, DateTimeOffset now, AppDb db, CancellationToken ct)
 {
     internal readonly List<object> Rows = [];
+    internal readonly List<object> Updated = [];
 
     public Meeting Meeting { get; } = meeting;
     public DateTimeOffset Now { get; } = now;
@@ -29,6 +30,9 @@ public sealed class CommandScope(Meeting meeting, DateTimeOffset now, AppDb db, 
     public CancellationToken CancellationToken { get; } = ct;
 
     public void Add(object row) => Rows.Add(row);
+
+    /// <summary>Stores a changed copy of a row read untracked beside the meeting (a journal line rewritten by an erase).</summary>
+    public void Update(object row) => Updated.Add(row);
 }
 
 /// <summary>
@@ -90,6 +94,21 @@ public sealed class MeetingCommands(
         while (!WriterFor(meetingId).TryEnqueue(pending))
         {
             // That writer had just gone idle and retired; the next one loads the meeting afresh.
+        }
+        return await pending.Result;
+    }
+
+    /// <summary>
+    /// A change the server makes on its own (a retention rule), journalled under <paramref name="actor"/>. No role or unit
+    /// check: only server code calls it, never on behalf of a request.
+    /// </summary>
+    public async Task<CommandResult<T>> RunAsSystemAsync<T>(Guid meetingId, string actor, Func<Meeting, DateTimeOffset, T> command,
+        CancellationToken ct = default)
+    {
+        var pending = new PendingCommand<T>(scope => Task.FromResult(command(scope.Meeting, scope.Now)), actor, ct);
+        while (!WriterFor(meetingId).TryEnqueue(pending))
+        {
+            // As in RunAsync: a retired writer is replaced by a fresh one.
         }
         return await pending.Result;
     }

@@ -195,7 +195,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
             entries.AddRange(own);
             db.Journal.AddRange(own);
             foreach (var row in scope.Rows) db.Add(row);
+            foreach (var row in scope.Updated) db.Update(row);
             sideRows.AddRange(scope.Rows);
+            sideRows.AddRange(scope.Updated);
             applied.Add(command);
         }
         if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))

@@ -7,7 +7,7 @@ namespace DoiThoai.Web.Live;
 /// person's own, shown only to the holder of the request's token.
 /// </summary>
 public sealed record PublicLine(int Number, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw,
-    string Name, string FieldLabel, string Content);
+    string Name, string FieldLabel, string Content, bool CanErase = false);
 
 /// <summary>
 /// Every request's public line at one sequence number, built by the meeting's writer after each commit from the
@@ -93,7 +93,8 @@ public sealed class PublicBoard
         return new PublicLine(request.Number, headline, detail,
             request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
             request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
-            request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "");
+            request.Name, opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "",
+            CanErase: request.Status == SpeakRequestStatus.Submitted);
     }
 
     public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch

@@ -74,7 +74,7 @@ public sealed class PublicFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         var targets = new[]
         {
-            $"/m/{_code}/gui", $"/s/{_token}/rut", "/account/login", "/account/logout", $"/y-kien/{_collectCode}/gui",
+            $"/m/{_code}/gui", $"/s/{_token}/rut", $"/s/{_token}/xoa", "/account/login", "/account/logout", $"/y-kien/{_collectCode}/gui",
         };
         foreach (var path in targets)
         foreach (var (what, content) in BrokenBodies())
@@ -87,7 +87,7 @@ public sealed class PublicFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             });
 
         foreach (var code in HostileCodes)
-        foreach (var path in new[] { $"/m/{code}", $"/i/{code}", $"/s/{code}", $"/s/{code}/json", $"/y-kien/{code}", $"/y-kien/{code}/da-gui" })
+        foreach (var path in new[] { $"/m/{code}", $"/i/{code}", $"/s/{code}", $"/s/{code}/json", $"/s/{code}/xoa", $"/y-kien/{code}", $"/y-kien/{code}/da-gui" })
             await Send($"GET {Shown(path)}", http, new HttpRequestMessage(HttpMethod.Get, path));
         foreach (var path in new[] { "/chung-chi", "/chung-chi/doithoai-ca.crt", "/chung-chi/..%2Fdoithoai.db", "/chung-chi/%FF" })
             await Send($"GET {path}", http, new HttpRequestMessage(HttpMethod.Get, path));

@@ -65,6 +65,8 @@ public static class PhoneEndpoints
         app.MapGet("/s/{token}", ShowStatus);
         app.MapGet("/s/{token}/json", StatusJson);
         app.MapPost("/s/{token}/rut", Withdraw).DisableAntiforgery();
+        app.MapGet("/s/{token}/xoa", ConfirmErase);
+        app.MapPost("/s/{token}/xoa", Erase).DisableAntiforgery();
     }
 
     private static async Task<IResult> ShowForm(string code, HttpContext ctx, PublicCodes codes, MeetingCommands commands, IAntiforgery antiforgery)
@@ -164,7 +166,7 @@ public static class PhoneEndpoints
         var board = await codes.MeetingOfTokenAsync(token, ctx.RequestAborted) is { } meetingId ? await commands.BoardAsync(meetingId, ctx.RequestAborted) : null;
         var status = board is { Status: MeetingStatus.Announced or MeetingStatus.Live } && board.Find(token) is { } line
             ? new PhoneStatus(token, board.Code, board.Title, line.Number, line.Name, line.FieldLabel, line.Content,
-                line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw)
+                line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw, CanErase: line.CanErase)
             : await FindStatus(dbFactory, token, FollowUpService.HallDate(clock));
         if (status is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng hoặc đã bị xóa.", StatusCodes.Status404NotFound);
         var tokens = antiforgery.GetAndStoreTokens(ctx);
@@ -184,7 +186,7 @@ public static class PhoneEndpoints
             : null;
         return line is null
             ? Results.NotFound()
-            : Results.Json(new { line.Number, line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw });
+            : Results.Json(new { line.Number, line.Headline, line.Detail, line.IsOnFloor, line.CanWithdraw, line.CanErase });
     }
 
     private static async Task<IResult> Withdraw(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
@@ -201,6 +203,47 @@ public static class PhoneEndpoints
             ? Results.Redirect($"/s/{token}")
             : Message("Không rút được", result.Error!, StatusCodes.Status409Conflict, $"/s/{token}");
     }
+
+    /// <summary>Step one of the citizen's own erase: say what goes and what stays, and ask once more.</summary>
+    private static async Task<IResult> ConfirmErase(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory, IAntiforgery antiforgery)
+    {
+        var status = await FindStatus(dbFactory, token);
+        if (status is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng.", StatusCodes.Status404NotFound);
+        if (!status.CanErase)
+            return Message("Không tự xóa được", ErasedTooLate(status.Number), StatusCodes.Status409Conflict, $"/s/{token}");
+        var tokens = antiforgery.GetAndStoreTokens(ctx);
+        return Page<PhoneEraseConfirmPage>(StatusCodes.Status200OK, new()
+        {
+            [nameof(PhoneEraseConfirmPage.Status)] = status,
+            [nameof(PhoneEraseConfirmPage.AntiforgeryField)] = tokens.FormFieldName,
+            [nameof(PhoneEraseConfirmPage.AntiforgeryToken)] = tokens.RequestToken ?? "",
+        });
+    }
+
+    /// <summary>Step two: withdraw and forget, in one command, with the journal lines that named the person.</summary>
+    private static async Task<IResult> Erase(string token, HttpContext ctx, IDbContextFactory<AppDb> dbFactory,
+        IAntiforgery antiforgery, MeetingCommands commands)
+    {
+        if (!await antiforgery.IsFormValidAsync(ctx))
+            return Message("Phiếu đã hết hạn", "Vui lòng tải lại trang rồi thử lại.", StatusCodes.Status400BadRequest, $"/s/{token}");
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng.", StatusCodes.Status404NotFound);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.SpeakRequests.AsNoTracking().Where(r => r.StatusToken == token)
+            .Select(r => new { r.Id, r.MeetingId }).FirstOrDefaultAsync();
+        if (request is null) return Message("Không tìm thấy phiếu", "Đường dẫn theo dõi không đúng.", StatusCodes.Status404NotFound);
+        var result = await commands.RunAsync(request.MeetingId, null, null, async scope =>
+        {
+            var traces = scope.Meeting.WithdrawAndErase(request.Id, scope.Now);
+            await PersonalData.TracesBeside.ScrubAsync(scope, traces);
+            return true;
+        });
+        return result.Ok
+            ? Message("Đã rút và xóa thông tin", "Phiếu đăng ký đã được rút. Họ tên, nơi ở, số điện thoại và nội dung ý kiến của bạn đã được xóa khỏi hệ thống; chỉ còn lại số phiếu để thống kê.", StatusCodes.Status200OK, $"/s/{token}")
+            : Message("Không xóa được", result.Error!, StatusCodes.Status409Conflict, $"/s/{token}");
+    }
+
+    private static string ErasedTooLate(int number) =>
+        $"Phiếu số {number} đã được bộ phận tiếp nhận xem xét hoặc đã rút, không thể tự xóa nữa. Xin liên hệ bộ phận tiếp nhận hoặc văn phòng để được xóa thông tin.";
 
     /// <summary>The meeting as its writer holds it (code and status from memory, no query per phone).</summary>
     private static async Task<PhoneMeeting?> FindMeeting(PublicCodes codes, MeetingCommands commands, string code, CancellationToken ct)
@@ -228,7 +271,8 @@ public static class PhoneEndpoints
             opinion?.Field.ToVietnamese() ?? "", opinion?.Content ?? "", headline, detail,
             request.Status is SpeakRequestStatus.Called or SpeakRequestStatus.Speaking,
             request.Status is SpeakRequestStatus.Submitted or SpeakRequestStatus.Approved,
-            today is { } day ? await FollowUpService.ForCitizenAsync(db, opinion, day) : null);
+            today is { } day ? await FollowUpService.ForCitizenAsync(db, opinion, day) : null,
+            request.Status == SpeakRequestStatus.Submitted);
     }
 
     private static IResult FormPage(HttpContext ctx, IAntiforgery antiforgery, PhoneMeeting meeting, PhoneForm form, string? error, int status)

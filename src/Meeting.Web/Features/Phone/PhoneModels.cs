@@ -24,4 +24,4 @@ public sealed record PhoneForm(string Key, string Name = "", string Place = "", 
 /// <param name="FollowUp">After the conclusion notice: who answers their opinion, by when, and the answer once given.</param>
 public sealed record PhoneStatus(string Token, string MeetingCode, string MeetingTitle, int Number, string Name,
     string FieldLabel, string Content, string Headline, string Detail, bool IsOnFloor, bool CanWithdraw,
-    DoiThoai.Web.Features.FollowUp.CitizenFollowUp? FollowUp = null);
+    DoiThoai.Web.Features.FollowUp.CitizenFollowUp? FollowUp = null, bool CanErase = false);
