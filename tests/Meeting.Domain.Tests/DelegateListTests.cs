@@ -67,6 +67,22 @@ public class DelegateListTests
     }
 
     [Fact]
+    public void A_removed_delegate_s_name_leaves_the_lines_about_them_and_the_removal_line_does_not_name_them()
+    {
+        var meeting = TestMeetings.Live();
+        var other = meeting.AddDelegate("Phạm Thị Hoa", "", "Xóm 7", DelegateGroup.People);
+        var wrong = meeting.AddDelegate("Đỗ Văn Nhầm", "Trưởng thôn", "Thôn Bắc Sơn", DelegateGroup.People);
+
+        var traces = meeting.RemoveDelegate(wrong.Id);
+
+        Assert.True(traces.SubjectsOnly);
+        Assert.Contains(wrong.Id, traces.Subjects);
+        Assert.DoesNotContain(meeting.PendingEvents, e => e.Text.Contains("Đỗ Văn Nhầm") || e.Text.Contains("Thôn Bắc Sơn"));
+        Assert.Contains(meeting.PendingEvents, e => e.SubjectId == other.Id && e.Text.Contains("Phạm Thị Hoa"));
+        Assert.Equal("Xóa một đại biểu (Nhân dân) khỏi danh sách.", meeting.PendingEvents[^1].Text);
+    }
+
+    [Fact]
     public void Importing_the_same_rows_twice_does_not_double_the_list()
     {
         var meeting = TestMeetings.Live();

@@ -30,15 +30,26 @@ public sealed partial class Meeting
         return found;
     }
 
-    /// <summary>Removes a delegate added by mistake; someone already in the hall or in the speaker list stays.</summary>
-    public void RemoveDelegate(Guid delegateId)
+    /// <summary>
+    /// Removes a delegate added by mistake; someone already in the hall or in the speaker list stays. The person is not
+    /// on the list any more, so the journal forgets them too: the returned traces are scrubbed from lines about them.
+    /// </summary>
+    public ErasedTraces RemoveDelegate(Guid delegateId)
     {
         var found = FindDelegate(delegateId);
         if (found.IsPresent) throw new MeetingRuleException($"{found.Name} đã điểm danh; hãy hủy điểm danh trước khi xóa.");
         if (_requests.Any(r => r.DelegateId == delegateId))
             throw new MeetingRuleException($"{found.Name} đã đăng ký phát biểu nên không xóa được khỏi danh sách.");
         _delegates.Remove(found);
-        Raise(EventKinds.DelegateRemoved, $"Xóa đại biểu {found.Name} khỏi danh sách.", found.Id);
+        var traces = new ErasedTraces { SubjectsOnly = true };
+        traces.AddDistinctive(found.Name);
+        traces.AddDistinctive(found.Phone);
+        traces.AddPlace(found.Organization);
+        traces.AddPlace(found.Title);
+        traces.Subjects.Add(found.Id);
+        ScrubPending(traces);
+        Raise(EventKinds.DelegateRemoved, $"Xóa một đại biểu ({found.Group.ToVietnamese()}) khỏi danh sách.", found.Id);
+        return traces;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public partial class DelegatesPage
     private async Task RemoveAsync(MeetingDelegate person)
     {
         _confirmingRemoval = null;
-        var result = await Commands.RunAsync(MeetingId, (await AuthState).User, StaffRoles.DelegateList, (m, _) => m.RemoveDelegate(person.Id));
+        var result = await Commands.RemoveDelegateAsync(MeetingId, (await AuthState).User, person.Id);
         if (result.Ok) Snackbar.Add($"Đã xóa {person.Name} khỏi danh sách.", Severity.Success);
         else Snackbar.Add(result.Error ?? MeetingCommands.SaveFailed, Severity.Warning);
         await ReloadAsync();
