@@ -27,6 +27,20 @@ public sealed record ConclusionNotice(DateOnly MeetingDate, DateOnly NoticeDue, 
     public const int AnswerWorkingDays = 15;
     public const string Unassigned = "(chưa giao phòng, ban)";
 
+    /// <summary>
+    /// The opinions the notice hands to departments, each with the "Ý kiến n" the notice prints: the one list the
+    /// secretary's panel, the issuing command and the follow-up read, so their numbers and counts agree.
+    /// </summary>
+    public static IReadOnlyList<(Opinion Opinion, int Number)> ToAnswerInWriting(Meeting meeting) =>
+        MinutesDraft.InNotice(meeting)
+            .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
+            .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
+            .ToList();
+
+    /// <summary>Those still without a lead department: the notice cannot be issued until each has one.</summary>
+    public static IReadOnlyList<(Opinion Opinion, int Number)> WithoutLead(Meeting meeting) =>
+        ToAnswerInWriting(meeting).Where(p => p.Opinion.LeadAssignment is null).ToList();
+
     /// <param name="noticeDate">The day the notice is signed; when null, the last day it may be.</param>
     public static ConclusionNotice Draft(Meeting meeting, WorkingCalendar calendar, DateOnly? noticeDate = null, bool complex = false)
     {

@@ -38,6 +38,8 @@ public sealed class FollowUpPagesTests : IAsyncLifetime
         _bunit.Services.AddMudServices();
         _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<FollowUpService>());
         _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<CalendarService>());
+        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<DoiThoai.Web.Live.MeetingCommands>());
+        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDb>>());
         _bunit.AddAuthorization().SetAuthorized(name).SetRoles(role)
             .SetClaims([new Claim(UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()), .. claims]);
         // Last: registering services after one has been resolved throws (STACK.md trap 4).

@@ -120,11 +120,8 @@ public sealed class FollowUpService(
                 throw new MeetingRuleException($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.");
 
             // "Ý kiến n" as the notice numbers them; opinions collected before the meeting are followed up too.
-            var unresolved = MinutesDraft.InNotice(meeting)
-                .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
-                .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
-                .ToList();
-            var unassigned = unresolved.Where(p => p.Opinion.LeadAssignment is null).Select(p => $"Ý kiến {p.Number}").ToList();
+            var unresolved = ConclusionNotice.ToAnswerInWriting(meeting);
+            var unassigned = ConclusionNotice.WithoutLead(meeting).Select(p => $"Ý kiến {p.Number}").ToList();
             if (unassigned.Count > 0)
                 throw new MeetingRuleException($"{string.Join(", ", unassigned)} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.");
 

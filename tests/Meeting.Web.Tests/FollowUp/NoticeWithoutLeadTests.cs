@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Bunit;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Integration;
+using DoiThoai.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace DoiThoai.Web.Tests.FollowUp;
+
+/// <summary>
+/// A written answer recorded before a department was chosen must not block the notice for good: after Bế mạc the
+/// secretary's notice panel lists it with the department picker, and once given a lead the notice can be issued.
+/// </summary>
+public sealed class NoticeWithoutLeadTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+    private readonly BunitContext _bunit = new();
+    private bool _providerRendered;
+
+    public NoticeWithoutLeadTests()
+    {
+        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        _bunit.Services.AddMudServices();
+        foreach (var type in new[] { typeof(FollowUpService), typeof(CalendarService), typeof(MeetingCommands), typeof(IDbContextFactory<AppDb>) })
+            _bunit.Services.AddSingleton(type, _app.AppServices.GetRequiredService(type));
+        _bunit.AddAuthorization().SetAuthorized("thuky").SetRoles(StaffRoles.Secretary)
+            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
+        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _bunit.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task After_closing_the_secretary_gives_a_lead_department_on_the_notice_panel_and_the_notice_can_be_issued()
+    {
+        var service = _app.AppServices.GetRequiredService<FollowUpService>();
+        var demo = await _app.DemoMeetingAsync();
+        var orphan = demo.Opinions.First(o => o.IsOpen && o.LeadAssignment is null);
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(orphan.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
+        Assert.Contains("chưa giao phòng, ban chủ trì", (await service.IssueNoticeAsync(demo.Id, Hall.Secretary, "35-TB/ĐU", service.Today, false)).Error);
+
+        var ended = await _app.DemoMeetingAsync();
+        var panel = Render(ended);
+        var item = panel.WaitForElement("[data-testid=notice-without-lead-item]");
+        Assert.Equal("1", item.GetAttribute("data-number"));
+        Assert.Contains(orphan.Content, item.TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=issue-notice-open]"));
+
+        Department kinhTe;
+        await using (var db = await _app.OpenDbAsync())
+            kinhTe = await db.Departments.AsNoTracking().SingleAsync(d => d.UnitId == DemoUnits.GiaoMinhId && d.Name == FollowedMeeting.KinhTeName);
+        panel.WaitForElement($"[data-testid=department-chip][data-department-id='{kinhTe.Id}']").Click();
+        panel.Find("[data-testid=assign-department]").Click();
+        await WaitForLeadAsync(orphan.Id);
+
+        var assigned = await _app.DemoMeetingAsync();
+        panel.Render(p => p.Add(x => x.Meeting, assigned));
+        panel.WaitForElement("[data-testid=issue-notice-open]");
+        Assert.Empty(panel.FindAll("[data-testid=notice-without-lead]"));
+
+        var issued = await service.IssueNoticeAsync(demo.Id, Hall.Secretary, "35-TB/ĐU", service.Today, false);
+        Assert.True(issued.Ok, issued.Error);
+        Assert.Equal(1, issued.Items);
+    }
+
+    [Fact]
+    public async Task The_panel_s_count_and_the_notice_s_numbering_are_the_same_list()
+    {
+        var demo = await _app.DemoMeetingAsync();
+        var (inWriting, answered) = (demo.Opinions[0], demo.Opinions[1]);
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(inWriting.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(answered.Id, OpinionOutcome.AnsweredAtMeeting, now));
+        await using (var db = await _app.OpenDbAsync())
+        {
+            var lead = await db.Departments.AsNoTracking().FirstAsync(d => d.UnitId == DemoUnits.GiaoMinhId);
+            foreach (var opinion in ConclusionNotice.WithoutLead(await _app.DemoMeetingAsync()).Select(p => p.Opinion))
+                await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(opinion.Id, [lead.ToRef()], lead.Id, now));
+        }
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
+        var meeting = await _app.DemoMeetingAsync();
+        var toAnswer = ConclusionNotice.ToAnswerInWriting(meeting);
+        var draft = ConclusionNotice.Draft(meeting, WorkingCalendar.Vietnam());
+        Assert.Equal(draft.Counts.Unresolved, toAnswer.Count);
+        Assert.NotEmpty(toAnswer);
+        Assert.Equal(draft.Assignments.Select(a => a.OpinionNumber), toAnswer.Select(p => p.Opinion.Number));
+        // The panel says the same count the notice will print.
+        var panel = Render(meeting);
+        panel.WaitForElement("[data-testid=issue-notice-open]").Click();
+        Assert.Contains($"{toAnswer.Count} ý kiến chưa giải quyết tại hội nghị", panel.Find("[data-testid=issue-notice-summary]").TextContent);
+    }
+
+    private async Task WaitForLeadAsync(Guid opinionId)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if ((await _app.DemoMeetingAsync()).Opinions.Single(o => o.Id == opinionId).LeadAssignment is not null) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("The lead department was not saved.");
+    }
+
+    private IRenderedComponent<IssueNoticePanel> Render(Meeting meeting)
+    {
+        if (!_providerRendered) _bunit.Render<MudPopoverProvider>();
+        _providerRendered = true;
+        return _bunit.Render<IssueNoticePanel>(p => p.Add(x => x.Meeting, meeting));
+    }
+}
