@@ -162,12 +162,14 @@ public sealed class PreparationPagesTests : IAsyncLifetime
     /// </summary>
     private static void Click(IRenderedComponent<IComponent> page, string selector)
     {
-        for (var attempt = 1; ; attempt++)
+        // A missing button throws from Find; a stale handler is retried up to 5 times, then its exception fails the test.
+        var clicked = false;
+        for (var attempt = 1; !clicked; attempt++)
         {
             try
             {
                 page.Find(selector).Click();
-                return;
+                clicked = true;
             }
             catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
             {
