@@ -96,6 +96,8 @@ builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PersonalDataSer
 builder.Services.Configure<DoiThoai.Web.Features.PersonalData.PersonalDataOptions>(builder.Configuration.GetSection(DoiThoai.Web.Features.PersonalData.PersonalDataOptions.Section));
 builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PhoneRetention>();
 builder.Services.AddHostedService<DoiThoai.Web.Features.PersonalData.PhoneRetentionService>();
+builder.Services.AddSingleton<WalCheckpointer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 

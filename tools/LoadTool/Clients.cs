@@ -52,6 +52,13 @@ public static partial class Html
         return null;
     }
 
+    /// <summary>The request number a status page shows in its data-number attribute.</summary>
+    public static int? DataNumber(string html) =>
+        DataNumberAttribute().Match(html) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n) ? n : null;
+
+    [GeneratedRegex("\\bdata-number=\"(\\d+)\"")]
+    private static partial Regex DataNumberAttribute();
+
     [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InputTag();
 
@@ -146,8 +153,9 @@ internal sealed class Seat(int meeting, string account, int markers)
 }
 
 /// <summary>
-/// One delegate's phone: its own cookies (device, antiforgery) and connections; opens the form, follows the public
-/// feed over the hub, and when its turn comes posts the form and follows the redirect to its status page.
+/// One delegate's phone: its own cookies (device, antiforgery) and connections; opens the form and its hub connection,
+/// and when its turn comes posts the form, follows the redirect to its status page and, as that page's script does,
+/// follows its own line over the hub.
 /// </summary>
 internal sealed class Phone(int index, int meeting, Uri baseAddress)
 {
@@ -156,9 +164,10 @@ internal sealed class Phone(int index, int meeting, Uri baseAddress)
     public long SentAt { get; private set; }
     public long AnsweredAt { get; private set; }
     public bool Accepted { get; private set; }
+    /// <summary>When the status page followed its own line (0 if it never did).</summary>
+    public long FollowingAt { get; private set; }
     public int Messages => Volatile.Read(ref _messages);
     private int _messages;
-    private readonly List<(long Sequence, long At)> _received = [];
     private readonly CookieContainer _cookies = new();
     private HttpClient? _http;
     private HubConnection? _hub;
@@ -185,14 +194,13 @@ internal sealed class Phone(int index, int meeting, Uri baseAddress)
         }
     }
 
-    public async Task ConnectAsync(string code, ErrorLog errors, CancellationToken ct)
+    /// <summary>The hub connection, before the burst (its memory is measured); it follows nothing until the phone has a line.</summary>
+    public async Task ConnectAsync(ErrorLog errors, CancellationToken ct)
     {
         _hub = HubClient.Connect(baseAddress, _cookies);
         _hub.On<JsonElement>("MeetingChanged", change =>
         {
-            var now = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _messages);
-            lock (_received) _received.Add((Html.Sequence(change), now));
         });
         _hub.Closed += ex =>
         {
@@ -202,7 +210,6 @@ internal sealed class Phone(int index, int meeting, Uri baseAddress)
         try
         {
             await _hub.StartAsync(ct);
-            await _hub.InvokeAsync<JsonElement>("Follow", code, 0L, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -241,32 +248,27 @@ internal sealed class Phone(int index, int meeting, Uri baseAddress)
             Accepted = true;
             using var status = await _http.GetAsync(location, ct);
             statuses.Add("GET /s/{token}", status.StatusCode);
-            if (status.StatusCode != HttpStatusCode.OK) errors.Add("status page", $"GET {location} answered {(int)status.StatusCode}");
+            if (status.StatusCode != HttpStatusCode.OK)
+            {
+                errors.Add("status page", $"GET {location} answered {(int)status.StatusCode}");
+                return;
+            }
+            if (_hub is null) return;  // a warm-up phone: no hub connection
+            // As the status page's script does: follow its own line, from then on told only when that line changes.
+            var number = Html.DataNumber(await status.Content.ReadAsStringAsync(ct));
+            if (number is null)
+            {
+                errors.Add("status page", $"GET {location} has no data-number");
+                return;
+            }
+            await _hub.InvokeAsync<JsonElement>("FollowLine", code, number.Value, 0L, ct);
+            FollowingAt = Stopwatch.GetTimestamp();
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             if (AnsweredAt == 0) AnsweredAt = Stopwatch.GetTimestamp();
             errors.Add("submit", ex.Message);
         }
-    }
-
-    /// <summary>The highest sequence this phone has heard of.</summary>
-    public long LastSequence
-    {
-        get { lock (_received) return _received.Count == 0 ? 0 : _received.Max(r => r.Sequence); }
-    }
-
-    /// <summary>For each sequence heard, the earliest time a change at or after it reached the phone (coalescing-proof).</summary>
-    public (long[] Sequences, long[] EarliestAtOrAfter) Timeline()
-    {
-        (long Sequence, long At)[] copy;
-        lock (_received) copy = [.. _received];
-        Array.Sort(copy, (a, b) => a.Sequence.CompareTo(b.Sequence));
-        var seqs = copy.Select(c => c.Sequence).ToArray();
-        var earliest = new long[copy.Length];
-        var min = long.MaxValue;
-        for (var i = copy.Length - 1; i >= 0; i--) earliest[i] = min = Math.Min(min, copy[i].At);
-        return (seqs, earliest);
     }
 
     public async Task StopAsync()

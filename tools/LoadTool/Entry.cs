@@ -61,7 +61,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples", "--hold"]);
+            "--seats", "--heap-samples", "--hold", "--warmup"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -101,6 +101,7 @@ public static class Entry
             SeatPages = Int("--seats") ?? o.SeatPages,
             HeapSamples = Int("--heap-samples") ?? o.HeapSamples,
             HoldSeconds = Dbl("--hold") ?? o.HoldSeconds,
+            WarmupSubmissions = Int("--warmup") ?? o.WarmupSubmissions,
         };
     }
 

@@ -14,9 +14,9 @@ namespace DoiThoai.LoadTool;
 /// <summary>
 /// The floor: the least an ASP.NET Core app can do for the same traffic. The same URLs and hub methods as DoiThoai
 /// (GET /m/{code} with a device cookie and an antiforgery token, POST /m/{code}/gui → 302 /s/{token}, GET /s/{token},
-/// hub Follow / FollowStaff, MeetingChanged {Sequence, Kind, Text, At}), but the submission is only numbered in memory
-/// and broadcast to the meeting's staff group (with the text) and public group (without): no database, no page
-/// rendering, no domain rules. Run as `LoadTool floor --urls http://127.0.0.1:PORT --meetings N`.
+/// hub Follow / FollowLine / FollowStaff, MeetingChanged {Sequence, Kind, Text, At}), but the submission is only
+/// numbered in memory and broadcast to the meeting's staff group (with the text), its public group and the line's group
+/// (without): no database, no page rendering, no domain rules. Run as `LoadTool floor --urls http://127.0.0.1:PORT --meetings N`.
 /// </summary>
 public static class FloorApp
 {
@@ -69,11 +69,13 @@ public static class FloorApp
                     new { Sequence = sequence, Kind = "RequestSubmitted", Text = $"{at:HH:mm} — Phiếu số {number}: {name} đăng ký phát biểu.", At = at });
                 await hub.Clients.Group(FloorHub.PublicGroup(meeting.Id)).SendAsync("MeetingChanged",
                     new { Sequence = sequence, Kind = "RequestSubmitted", Text = (string?)null, At = at });
+                await hub.Clients.Group(FloorHub.LineGroup(meeting.Id, number)).SendAsync("MeetingChanged",
+                    new { Sequence = sequence, Kind = "RequestSubmitted", Text = (string?)null, At = at, Changed = new[] { number } });
             }
-            return Results.Redirect($"/s/{token}");
+            return Results.Redirect($"/s/{token}?n={number}");
         }).DisableAntiforgery();
-        app.MapGet("/s/{token}", (string token) =>
-            Results.Content($"<!doctype html><h1>Đã nhận</h1><p>{WebUtility.HtmlEncode(token)}</p>", "text/html; charset=utf-8"));
+        app.MapGet("/s/{token}", (string token, int n) =>
+            Results.Content($"<!doctype html><h1>Đã nhận</h1><p id=\"status-root\" data-number=\"{n}\">{WebUtility.HtmlEncode(token)}</p>", "text/html; charset=utf-8"));
         app.MapHub<FloorHub>(HubPath);
     }
 }
@@ -120,11 +122,19 @@ public sealed class FloorHub(FloorState state) : Hub
 {
     public static string PublicGroup(Guid id) => $"public:{id}";
     public static string StaffGroup(Guid id) => $"staff:{id}";
+    public static string LineGroup(Guid id, int number) => $"line:{id}:{number}";
 
     public async Task<object> Follow(string publicCode, long afterSequence)
     {
         var meeting = state.Meetings.GetValueOrDefault((publicCode ?? "").ToUpperInvariant()) ?? throw new HubException("Không tìm thấy hội nghị.");
         await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup(meeting.Id));
+        return new { MeetingId = meeting.Id, LastSequence = meeting.Sequence, Reload = false, Missed = Array.Empty<object>() };
+    }
+
+    public async Task<object> FollowLine(string publicCode, int number, long afterSequence)
+    {
+        var meeting = state.Meetings.GetValueOrDefault((publicCode ?? "").ToUpperInvariant()) ?? throw new HubException("Không tìm thấy hội nghị.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, LineGroup(meeting.Id, number));
         return new { MeetingId = meeting.Id, LastSequence = meeting.Sequence, Reload = false, Missed = Array.Empty<object>() };
     }
 

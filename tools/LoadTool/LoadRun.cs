@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 
 namespace DoiThoai.LoadTool;
@@ -19,7 +20,7 @@ public sealed record TargetResult
     public SortedDictionary<string, int> HttpStatuses { get; init; } = [];
     /// <summary>Submit → staff seat: from sending the POST to a seat receiving the change naming it, over every (accepted submission, seat of its meeting) pair.</summary>
     public Distribution SubmitToSeatMs { get; init; } = Distribution.Empty;
-    /// <summary>Submit → phone: from sending the POST to each connected phone of the meeting hearing a change at or after its sequence.</summary>
+    /// <summary>Submit → phone: from sending the POST to its status page following its own line live.</summary>
     public Distribution SubmitToPhoneMs { get; init; } = Distribution.Empty;
     /// <summary>POST → its answer (302/429/…).</summary>
     public Distribution PostMs { get; init; } = Distribution.Empty;
@@ -39,7 +40,7 @@ public sealed record TargetResult
     public int? LostInStore { get; init; }
     public int? DuplicatesInStore { get; init; }
     public long PhoneMessages { get; init; }
-    /// <summary>(accepted submission, phone) pairs where the phone never heard of the change (public messages may be coalesced; reported, not failed).</summary>
+    /// <summary>Accepted submissions whose status page never followed its line (reported, not failed).</summary>
     public long PhoneMisses { get; init; }
     public int ServerErrorLogLines { get; init; }
 
@@ -75,18 +76,18 @@ public static class LoadRun
         if (options.App)
         {
             log.WriteLine($"[{options.Scenario}] DoiThoai: preparing data and starting the app…");
-            results.Add(await RunTargetAsync(options, log, ct, c => Targets.StartAppAsync(options, work, c)));
+            results.Add(await RunTargetAsync(options, work, log, ct, c => Targets.StartAppAsync(options, work, c)));
         }
         if (options.Floor)
         {
             log.WriteLine($"[{options.Scenario}] floor: starting the bare SignalR app…");
-            results.Add(await RunTargetAsync(options, log, ct, c => Targets.StartFloorAsync(options, work, c)));
+            results.Add(await RunTargetAsync(options, work, log, ct, c => Targets.StartFloorAsync(options, work, c)));
         }
         log.WriteLine($"[{options.Scenario}] logs and data: {work}");
         return new RunReport(options, GitCommit(), started, results) { LoadAverage = $"{loadBefore} → {LoadAverage()}" };
     }
 
-    private static async Task<TargetResult> RunTargetAsync(LoadOptions options, TextWriter log, CancellationToken outer,
+    private static async Task<TargetResult> RunTargetAsync(LoadOptions options, string work, TextWriter log, CancellationToken outer,
         Func<CancellationToken, Task<Target>> start)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(outer);
@@ -115,13 +116,14 @@ public static class LoadRun
             // Warm-up: a few submissions one after another, to a meeting of their own that no seat or phone follows, so
             // that the burst measures a running server, not its first-request compilation, and no limit is used up.
             var warmStatuses = new StatusCounts();
-            for (var w = 0; w < options.WarmupSubmissions; w++)
-            {
-                var warm = new Phone(options.Phones + w, -1, server.BaseAddress);
-                await warm.OpenFormAsync(target.WarmupMeeting.Code, warmStatuses, errors, ct);
-                await warm.SubmitAsync(target.WarmupMeeting.Code, warmStatuses, errors, ct);
-                await warm.StopAsync();
-            }
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.WarmupSubmissions), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (w, c) =>
+                {
+                    var warm = new Phone(options.Phones + w, -1, server.BaseAddress);
+                    await warm.OpenFormAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
+                    await warm.SubmitAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
+                    await warm.StopAsync();
+                });
             if (options.WarmupSubmissions > 0) await Task.Delay(500, ct);
 
             for (var i = 0; i < options.Phones; i++) phones.Add(new Phone(i, i % meetings.Count, server.BaseAddress));
@@ -129,7 +131,7 @@ public static class LoadRun
             await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.OpenFormAsync(meetings[p.Meeting].Code, statuses, errors, c));
             await Task.Delay(1000, ct);
             var rssBefore = server.ResidentBytes();
-            await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.ConnectAsync(meetings[p.Meeting].Code, errors, c));
+            await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.ConnectAsync(errors, c));
             await Task.Delay(2000, ct);
             var rssWith = server.ResidentBytes();
             log.WriteLine($"  {target.Name}: {phones.Count} phones opened the form and connected; submitting {options.SubmitterCount} over {options.Seconds:0.#} s");
@@ -155,9 +157,6 @@ public static class LoadRun
             while (!AllSeen() && drain.Elapsed.TotalSeconds < options.DrainSeconds) await Task.Delay(50, ct);
             var sequenceOf = accepted.ToDictionary(p => p.Index, p => seatsOf.GetValueOrDefault(p.Meeting)?.Select(s => Volatile.Read(ref s.SequenceOf[p.Index])).FirstOrDefault(q => q > 0) ?? 0);
             var lastSequence = accepted.GroupBy(p => p.Meeting).ToDictionary(g => g.Key, g => g.Max(p => sequenceOf[p.Index]));
-            var phoneDrain = Stopwatch.StartNew();
-            while (phoneDrain.Elapsed.TotalSeconds < 5 && phones.Any(p => lastSequence.TryGetValue(p.Meeting, out var last) && p.LastSequence < last))
-                await Task.Delay(100, ct);
             var cpuAfter = server.CpuMilliseconds();
             var rssEnd = server.ResidentBytes();
 
@@ -176,24 +175,17 @@ public static class LoadRun
                 }
                 if (lost) lostOnSeats++;
             }
-            var phoneLatencies = new List<double>();
-            long phoneMisses = 0;
-            foreach (var group in phones.GroupBy(p => p.Meeting))
-            {
-                var mine = accepted.Where(p => p.Meeting == group.Key && sequenceOf[p.Index] > 0).ToList();
-                foreach (var listener in group)
-                {
-                    var (seqs, earliest) = listener.Timeline();
-                    foreach (var p in mine)
-                    {
-                        var at = Array.BinarySearch(seqs, sequenceOf[p.Index]);
-                        if (at < 0) at = ~at;
-                        else while (at > 0 && seqs[at - 1] == seqs[at]) at--;
-                        if (at < seqs.Length) phoneLatencies.Add(Ms(Math.Max(0, earliest[at] - p.SentAt)));
-                        else phoneMisses++;
-                    }
-                }
-            }
+            // Submit → phone: until the status page follows its own line (it reads its line then, and hears when it changes).
+            var phoneLatencies = accepted.Where(p => p.FollowingAt > 0).Select(p => Ms(p.FollowingAt - p.SentAt)).ToList();
+            long phoneMisses = accepted.Count(p => p.FollowingAt == 0);
+            // One line per submission, for looking at the burst over time (where the slow ones fall).
+            await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-submissions.csv"),
+                new[] { "index,sent_ms,answer_ms,slowest_seat_ms" }
+                .Concat(submitters.Select(p => string.Join(',', p.Index, Ms(p.SentAt - origin).ToString("0.0", CultureInfo.InvariantCulture),
+                    p.AnsweredAt == 0 ? "" : Ms(p.AnsweredAt - p.SentAt).ToString("0.0", CultureInfo.InvariantCulture),
+                    (seatsOf.GetValueOrDefault(p.Meeting) ?? []).Select(s => Volatile.Read(ref s.Seen[p.Index])).DefaultIfEmpty(0).Min() == 0 ? ""
+                        : Ms((seatsOf.GetValueOrDefault(p.Meeting) ?? []).Max(s => Volatile.Read(ref s.Seen[p.Index])) - p.SentAt).ToString("0.0", CultureInfo.InvariantCulture)))),
+                CancellationToken.None);
             var answered = submitters.Where(p => p.AnsweredAt > 0).ToList();
             var postLatencies = answered.Select(p => Ms(p.AnsweredAt - p.SentAt)).ToList();
             var burstSeconds = answered.Count == 0 ? 0 : Ms(answered.Max(p => p.AnsweredAt) - answered.Min(p => p.SentAt)) / 1000;

@@ -58,7 +58,7 @@ public static class Report
         {
             sb.AppendLine($"{r.Target} HTTP: " + string.Join(", ", r.HttpStatuses.Select(s => $"{s.Key} ×{s.Value}")));
             foreach (var (kind, sample) in r.ErrorKinds) sb.AppendLine($"{r.Target} error [{kind}]: {sample}");
-            if (r.PhoneMisses > 0) sb.AppendLine($"{r.Target}: {r.PhoneMisses} (submission, phone) pairs never reached the phone");
+            if (r.PhoneMisses > 0) sb.AppendLine($"{r.Target}: {r.PhoneMisses} accepted submissions whose status page never followed its line");
         }
         sb.AppendLine(report.Passed ? "RESULT: no errors, nothing lost" : "RESULT: FAILED (errors or lost requests)");
         return sb.ToString();

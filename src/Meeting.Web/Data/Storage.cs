@@ -102,11 +102,12 @@ public static class Storage
 
     /// <summary>
     /// synchronous=FULL: an acknowledged speak-request is on disk before the phone sees "đã nhận", even if the laptop
-    /// running the hall loses power. WAL lets readers (every screen) go on while one command writes.
+    /// running the hall loses power. WAL lets readers (every screen) go on while one command writes. The log is copied
+    /// into the database by <see cref="WalCheckpointer"/>, not inside a commit (wal_autocheckpoint=0).
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

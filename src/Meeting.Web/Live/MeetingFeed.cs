@@ -15,7 +15,8 @@ public sealed record MeetingChange(Guid MeetingId, long Sequence, string Kind, s
 /// Fans committed changes out to the Blazor circuits of this server (in process, at once: listeners only queue a
 /// re-render), to staff hub clients (every change, in commit order) and to phones. Phones get at most one message
 /// per <see cref="PublicInterval"/> per meeting — the latest sequence and which request numbers changed — so a burst
-/// of a hundred requests costs each phone a few messages, and only the phones whose own line changed look again.
+/// of a hundred requests costs each phone a few messages at most. Status pages follow their own line only
+/// (<see cref="MeetingHub.FollowLine"/>) and are sent a message only when it changed.
 /// </summary>
 public sealed class MeetingFeed : IAsyncDisposable
 {
@@ -99,7 +100,11 @@ public sealed class MeetingFeed : IAsyncDisposable
             message = new MeetingChangeMessage(pending.Sequence, pending.Kind, null, pending.At, pending.Changed.Order().ToList());
             pending.Changed.Clear();
         }
-        return _hub.Clients.Group(MeetingHub.PublicGroup(meetingId)).MeetingChanged(message);
+        // Everyone following the whole meeting, and each phone whose own line changed: a phone whose line did not
+        // change is sent nothing, so a burst costs the server the changed lines, not the phones in the hall.
+        var lines = message.Changed!.Select(number => MeetingHub.LineGroup(meetingId, number)).ToList();
+        var all = _hub.Clients.Group(MeetingHub.PublicGroup(meetingId)).MeetingChanged(message);
+        return lines.Count == 0 ? all : Task.WhenAll(all, _hub.Clients.Groups(lines).MeetingChanged(message));
     }
 
     private async Task PumpAsync(Channel<Func<Task>> outbox)

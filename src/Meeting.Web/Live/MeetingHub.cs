@@ -43,15 +43,30 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess un
 
     public static string PublicGroup(Guid meetingId) => $"public:{meetingId}";
     public static string StaffGroup(Guid meetingId) => $"staff:{meetingId}";
+    public static string LineGroup(Guid meetingId, int number) => $"line:{meetingId}:{number}";
 
     /// <summary>
-    /// Anyone with the meeting's public code may follow its public changes. A phone gets the current sequence, not
-    /// the journal: its own line is read from the board when it needs it.
+    /// Anyone with the meeting's public code may follow all its public changes (pages older than FollowLine). A phone
+    /// gets the current sequence, not the journal: its own line is read from the board when it needs it.
     /// </summary>
     public async Task<FollowResult> Follow(string publicCode, long afterSequence)
     {
         if (await codes.FindAsync(publicCode, Context.ConnectionAborted) is not { } meetingId) return new FollowResult(Guid.Empty, afterSequence, false, [], NotFound: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup(meetingId));
+        var board = await commands.BoardAsync(meetingId, Context.ConnectionAborted);
+        return new FollowResult(meetingId, board?.Sequence ?? afterSequence, false, []);
+    }
+
+    /// <summary>
+    /// A phone's status page follows its own line only: it is sent a message when that line changed, so a burst of
+    /// other people's requests costs it nothing. The number is no secret (it is on the paper slip too); the line's
+    /// content still needs the page's token.
+    /// </summary>
+    public async Task<FollowResult> FollowLine(string publicCode, int number, long afterSequence)
+    {
+        if (number < 1 || await codes.FindAsync(publicCode, Context.ConnectionAborted) is not { } meetingId)
+            return new FollowResult(Guid.Empty, afterSequence, false, [], NotFound: true);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LineGroup(meetingId, number));
         var board = await commands.BoardAsync(meetingId, Context.ConnectionAborted);
         return new FollowResult(meetingId, board?.Sequence ?? afterSequence, false, []);
     }

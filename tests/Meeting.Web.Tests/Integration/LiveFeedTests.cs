@@ -66,6 +66,56 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public async Task A_status_page_following_its_own_line_hears_when_that_line_changes_and_nothing_of_other_peoples_requests()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        var id = demo.Id;
+        var waiting = demo.Requests.First(r => r.Status == SpeakRequestStatus.Submitted);
+        var first = demo.QueuedRequests()[0];
+
+        async Task<(HubConnection, HubChanges)> FollowLineAsync(int number)
+        {
+            var connection = app.HubClient();
+            var changes = HubChanges.Listen(connection);
+            await connection.StartAsync();
+            var followed = await connection.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowLine), demo.PublicCode, number, 0L);
+            Assert.False(followed.NotFound);
+            Assert.Equal(demo.LastSequence, followed.LastSequence);
+            return (connection, changes);
+        }
+        var (waitingHub, waitingChanges) = await FollowLineAsync(waiting.Number);
+        await using var _w = waitingHub;
+        var (firstHub, firstChanges) = await FollowLineAsync(first.Number);
+        await using var _f = firstHub;
+        var (everything, allChanges, _) = await FollowAsync(app, demo.PublicCode);
+        await using var _e = everything;
+
+        // Other people register from their phones (real form posts): the whole-meeting follower hears of them,
+        // the two status pages are sent nothing.
+        using var phone = new PhoneClient(app);
+        for (var i = 0; i < 5; i++) await phone.SubmitAsync(demo.PublicCode, PhoneClient.Typed(name: $"Người gửi {i}"));
+        var afterBurst = (await app.LoadAsync(id)).LastSequence;
+        await allChanges.WaitForAsync(afterBurst);
+
+        // Reception approves the waiting request: its own page is told, the first in the queue keeps its place.
+        var approved = await app.MustAsync(id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(waiting.Id, now));
+        await waitingChanges.WaitForAsync(approved.Sequence);
+        await allChanges.WaitForAsync(approved.Sequence);
+        Assert.All(waitingChanges.Received, c => Assert.Contains(waiting.Number, c.Changed!));
+        // Absence is observed after a pause longer than the coalescing interval (a message would have come by then).
+        await Task.Delay(MeetingFeed.PublicInterval * 2);
+        Assert.Empty(firstChanges.Received);
+        Assert.Equal(first.Id, (await app.LoadAsync(id)).QueuedRequests()[0].Id);
+
+        // A made-up code or number is answered, not thrown.
+        await using var stranger = app.HubClient();
+        await stranger.StartAsync();
+        Assert.True((await stranger.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowLine), "KHONGCO", 1, 0L)).NotFound);
+        Assert.True((await stranger.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowLine), demo.PublicCode, 0, 0L)).NotFound);
+    }
+
+    [Fact]
     public async Task A_phone_that_reconnects_gets_the_current_sequence_and_its_own_line_while_staff_catch_up_from_the_journal()
     {
         await using var app = new TestApp();

@@ -1,4 +1,8 @@
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +24,8 @@ public sealed class StorageTests
             Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
             Assert.Equal(2L, Convert.ToInt64(await PragmaAsync(connection, "synchronous")));
             Assert.Equal(1L, Convert.ToInt64(await PragmaAsync(connection, "foreign_keys")));
+            // No commit copies the log into the file; the background checkpointer does.
+            Assert.Equal(0L, Convert.ToInt64(await PragmaAsync(connection, "wal_autocheckpoint")));
         }
 
         // WAL is a property of the file: a connection that is not the app's sees it too.
@@ -28,6 +34,34 @@ public sealed class StorageTests
         await using var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
         await raw.OpenAsync();
         Assert.Equal("wal", await PragmaAsync(raw, "journal_mode"));
+    }
+
+    [Fact]
+    public async Task The_background_checkpointer_copies_what_commands_wrote_into_the_database_file()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        var checkpointer = app.AppServices.GetRequiredService<WalCheckpointer>();
+        var path = Path.Combine(app.DataDirectory, "doithoai.db");
+        CommandResult<bool>? lastCommand = null;
+        for (var i = 0; i < 20; i++)
+            lastCommand = await app.MustAsync(demo.Id, Hall.Secretary, StaffRoles.ProjectorControl, (m, now) => m.SetProjector(ProjectorMode.Message, $"Thông báo số {i}."));
+
+        // Within a few intervals the whole log has been copied (frames in the log = frames checkpointed, not zero).
+        var deadline = DateTime.UtcNow + WalCheckpointer.Interval * 10;
+        while (DateTime.UtcNow < deadline && !(checkpointer.Last is { LogFrames: > 0 } last && last.Checkpointed == last.LogFrames))
+            await Task.Delay(100);
+        var done = Assert.NotNull(checkpointer.Last);
+        Assert.True(done.LogFrames > 0 && done.Checkpointed == done.LogFrames, $"checkpoint {done}");
+
+        // The file alone (no log) holds the last change: read a copy of it without its log.
+        var copy = Path.Combine(app.DataDirectory, "copy.db");
+        File.Copy(path, copy);
+        await using var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
+        await raw.OpenAsync();
+        await using var command = raw.CreateCommand();
+        command.CommandText = "SELECT MAX(Sequence) FROM Journal";
+        Assert.Equal(lastCommand!.Sequence, Convert.ToInt64(await command.ExecuteScalarAsync()));
     }
 
     private static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string pragma)
