@@ -1,6 +1,6 @@
 // Live status for a delegate's phone. Without JavaScript the page still works: a refresh shows the same.
-// Follows the meeting through the hub. The server sends phones at most a few messages a second, each naming the
-// request numbers whose line changed; only a phone whose own number is named reads its line again (from memory on
+// Follows its own line through the hub. The server sends it at most a few messages a second, and only when its line
+// changed (each names the request numbers whose line changed); the page then reads its line again (from memory on
 // the server). Reconnects wait a random, capped time so a restart does not bring every phone back in one second.
 (function () {
   var root = document.getElementById("status-root");
@@ -56,8 +56,10 @@
     if (!change.changed || isNaN(number) || change.changed.indexOf(number) >= 0) refresh();
   });
 
+  // Following its own line: the server sends this page a message only when that line changed.
   function follow() {
-    return connection.invoke("Follow", code, lastSequence).then(function (result) {
+    var call = isNaN(number) ? connection.invoke("Follow", code, lastSequence) : connection.invoke("FollowLine", code, number, lastSequence);
+    return call.then(function (result) {
       if (!result || result.notFound) {
         setText("live-indicator", "Không theo dõi trực tiếp được. Tải lại trang để xem trạng thái mới.");
         return;
