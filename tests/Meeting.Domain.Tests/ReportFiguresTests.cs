@@ -49,7 +49,8 @@ public class ReportFiguresTests
         var forwarded = Raise(periodic, OpinionField.DefenceSecurity, OpinionSource.Phone, Day(5, 9, 13), "Hoàng Văn Em");
         var duplicate = periodic.Submit(TestMeetings.Request("Vũ Thị Gấm", "Xóm 2", "Trùng ý kiến đất đai."), Day(5, 9, 13));
         var petition = periodic.Submit(TestMeetings.Request("Đỗ Văn Hải", "Xóm 3", "Đơn thư tranh chấp đất."), Day(5, 9, 13));
-        Raise(periodic, OpinionField.Economy, OpinionSource.Phone, Day(5, 9, 13), "Ngô Thị Lan"); // never reached
+        // Never screened: Bế mạc settles it as answered in writing (it waits for the notice), not "chưa xử lý".
+        Raise(periodic, OpinionField.Economy, OpinionSource.Phone, Day(5, 9, 13), "Ngô Thị Lan");
         periodic.Merge(duplicate.Id, periodic.Requests.Single(r => r.OpinionId == onTime.Id).Id, Day(5, 9, 13));
         periodic.Reject(petition.Id, "Đơn thư khiếu nại, chuyển giải quyết theo quy định", Day(5, 9, 13));
         periodic.Start(Day(5, 9));
@@ -118,10 +119,10 @@ public class ReportFiguresTests
         Assert.Equal(0, fields[OpinionField.Other]); // the merged duplicate and the rejected petition are not counted
         Assert.Equal(Enum.GetValues<OpinionField>().Length, figures.ByField.Count);
 
-        Assert.Equal(new ResolutionCounts(ResolvedAtMeeting: 2, AnsweredOnTime: 1, AnsweredLate: 1, Overdue: 1, Pending: 2, Forwarded: 1, NoOutcome: 1),
+        Assert.Equal(new ResolutionCounts(ResolvedAtMeeting: 2, AnsweredOnTime: 1, AnsweredLate: 1, Overdue: 1, Pending: 3, Forwarded: 1, NoOutcome: 0),
             figures.Resolution);
         Assert.Equal(9, figures.Resolution.Total);
-        Assert.Equal((5, 2), (figures.Resolution.InWriting, figures.Resolution.AnsweredInWriting));
+        Assert.Equal((6, 2), (figures.Resolution.InWriting, figures.Resolution.AnsweredInWriting));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public class ReportFiguresTests
         Assert.Equal(["Xã Giao Minh", "Xã Giao Hòa"], figures.Units.Select(u => u.UnitName));
         var giaoMinh = figures.Units[0];
         Assert.Equal((2, 1, 1, 8), (giaoMinh.Meetings, giaoMinh.MeetingsByKind[MeetingKind.Periodic], giaoMinh.MeetingsByKind[MeetingKind.Thematic], giaoMinh.Opinions));
-        Assert.Equal((1, 1, 1, 2), (giaoMinh.Resolution.ResolvedAtMeeting, giaoMinh.Resolution.Overdue, giaoMinh.Resolution.Forwarded, giaoMinh.Resolution.Pending));
+        Assert.Equal((1, 1, 1, 3), (giaoMinh.Resolution.ResolvedAtMeeting, giaoMinh.Resolution.Overdue, giaoMinh.Resolution.Forwarded, giaoMinh.Resolution.Pending));
         Assert.Equal((1, 1, 1), (figures.Units[1].Meetings, figures.Units[1].Opinions, figures.Units[1].Resolution.ResolvedAtMeeting));
     }
 
@@ -171,13 +172,13 @@ public class ReportFiguresTests
         var year = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], ReportPeriod.WholeYear(2026), Today);
         Assert.Equal((1, 1, 1), (year.MeetingsByKind[MeetingKind.Periodic], year.MeetingsByKind[MeetingKind.Thematic], year.MeetingsByKind[MeetingKind.AdHoc]));
         Assert.Equal(9, year.Opinions); // 6 + 2 + 1
-        Assert.Equal(2, year.Resolution.NoOutcome); // the ad-hoc opinion has no outcome yet
+        Assert.Equal(1, year.Resolution.NoOutcome); // the ad-hoc meeting's opinion: that meeting has not closed yet
 
         // On the deadline day the unanswered item is still in time; the day after it is overdue.
         var onDeadline = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], Q2, new DateOnly(2026, 6, 15));
-        Assert.Equal((0, 3), (onDeadline.Resolution.Overdue, onDeadline.Resolution.Pending));
+        Assert.Equal((0, 4), (onDeadline.Resolution.Overdue, onDeadline.Resolution.Pending));
         var dayAfter = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], Q2, new DateOnly(2026, 6, 16));
-        Assert.Equal((1, 2), (dayAfter.Resolution.Overdue, dayAfter.Resolution.Pending));
+        Assert.Equal((1, 3), (dayAfter.Resolution.Overdue, dayAfter.Resolution.Pending));
     }
 
     [Fact]
@@ -197,8 +198,8 @@ public class ReportFiguresTests
         Assert.Equal(
             "6 ý kiến, kiến nghị (thu thập trước hội nghị 1, tại hội nghị 5).\n"
             + "Lĩnh vực: Kinh tế 2; Văn hóa - Xã hội 1; Quốc phòng - An ninh 1; Đất đai, môi trường 2.\n"
-            + "Kết quả: trả lời tại hội nghị 1; trả lời bằng văn bản 3 (đã trả lời 2, trong đó quá hạn 1; quá hạn chưa trả lời 1); "
-            + "chuyển cấp trên 1; chưa xử lý 1.",
+            + "Kết quả: trả lời tại hội nghị 1; trả lời bằng văn bản 4 (đã trả lời 2, trong đó quá hạn 1; quá hạn chưa trả lời 1; "
+            + "đang trong hạn 1); chuyển cấp trên 1.",
             periodic.Periodic[2]);
         Assert.All(periodic.Thematic.Concat(periodic.AdHoc), Assert.Empty);
         Assert.Equal("Xã Giao Minh", periodic.Note);

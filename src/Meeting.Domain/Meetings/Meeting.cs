@@ -118,14 +118,44 @@ public sealed partial class Meeting
         BeginStep(1, now);
     }
 
-    public void End(DateTimeOffset now)
+    /// <summary>
+    /// Closes the meeting. Nothing is left hanging: requests still waiting (queued, or not yet screened) and opinions
+    /// raised without an outcome are settled as answered in writing, so their phones say so and the notice and the
+    /// follow-up take them up (the secretary gives each a lead department before issuing the notice).
+    /// </summary>
+    public OpenAtClose End(DateTimeOffset now)
     {
         RequireLive();
         if (!Floor.IsFree) throw new MeetingRuleException("Còn một lượt đang diễn ra. Hãy kết thúc lượt đó trước khi bế mạc.");
+        var open = OpenItems();
+        foreach (var request in open.Queued.Concat(open.Unscreened))
+        {
+            request.MakeWrittenOnly();
+            if (!request.IsFollowUp && request.OpinionId is { } id && FindOpinion(id) is { Outcome: OpinionOutcome.None } opinion)
+                opinion.SetOutcome(OpinionOutcome.AnswerInWriting, now, ClosingActor);
+        }
+        foreach (var opinion in open.WithoutOutcome) opinion.SetOutcome(OpinionOutcome.AnswerInWriting, now, ClosingActor);
+        if (open.Queued.Count > 0) RearrangeQueue();
         CurrentStep?.Finish(now);
         Status = MeetingStatus.Ended;
         EndedAt = now;
+        if (!open.IsEmpty)
+            Raise(EventKinds.OutcomeSet, $"{Hm(now)} — Khi bế mạc, chuyển trả lời bằng văn bản: {open.Describe()}.");
         Raise(EventKinds.MeetingEnded, $"Hội nghị kết thúc hồi {Hm(now)}.");
+        return open;
+    }
+
+    private const string ClosingActor = "Bế mạc";
+
+    /// <summary>What closing would settle now: the chair's Bế mạc dialog lists it before asking.</summary>
+    public OpenAtClose OpenItems()
+    {
+        var queued = QueuedRequests().ToList();
+        var unscreened = _requests.Where(r => r.Status == SpeakRequestStatus.Submitted).OrderBy(r => r.Number).ToList();
+        var settledWithRequests = queued.Concat(unscreened).Where(r => r.OpinionId is not null).Select(r => r.OpinionId!.Value).ToHashSet();
+        var withoutOutcome = MinutesDraft.Discussed(this)
+            .Where(o => o.IsOpen && o.Outcome == OpinionOutcome.None && !settledWithRequests.Contains(o.Id)).ToList();
+        return new OpenAtClose(queued, unscreened, withoutOutcome);
     }
 
     /// <summary>
@@ -196,4 +226,20 @@ public sealed record MeetingPlan(
     int InvitationNoticeDays = PreparationDefaults.InvitationNoticeDays)
 {
     public IReadOnlyList<string> Places => PlacesList ?? [];
+}
+
+/// <summary>Requests and opinions still open when the meeting closes; closing answers them in writing.</summary>
+public sealed record OpenAtClose(IReadOnlyList<SpeakRequest> Queued, IReadOnlyList<SpeakRequest> Unscreened, IReadOnlyList<Opinion> WithoutOutcome)
+{
+    public bool IsEmpty => Queued.Count + Unscreened.Count + WithoutOutcome.Count == 0;
+
+    /// <summary>"2 phiếu đã duyệt chưa được mời phát biểu, 1 phiếu chưa duyệt, 1 ý kiến chưa ghi kết quả".</summary>
+    public string Describe() => string.Join(", ", new[]
+    {
+        Queued.Count > 0 ? $"{Queued.Count} phiếu đã duyệt chưa được mời phát biểu (phiếu số {Numbers(Queued)})" : null,
+        Unscreened.Count > 0 ? $"{Unscreened.Count} phiếu chưa duyệt (phiếu số {Numbers(Unscreened)})" : null,
+        WithoutOutcome.Count > 0 ? $"{WithoutOutcome.Count} ý kiến chưa ghi kết quả (ý kiến số {string.Join(", ", WithoutOutcome.Select(o => o.Number))})" : null,
+    }.Where(part => part is not null));
+
+    private static string Numbers(IEnumerable<SpeakRequest> requests) => string.Join(", ", requests.Select(r => r.Number));
 }

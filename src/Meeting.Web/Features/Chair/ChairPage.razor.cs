@@ -69,9 +69,13 @@ public partial class ChairPage
 
     private async Task EndMeetingAsync()
     {
+        // Nothing may be dropped silently: what is still open is named, and closing answers it in writing.
+        var open = Meeting!.OpenItems();
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Bế mạc hội nghị?",
-            "Sau khi bế mạc, hội nghị không thể khai mạc lại và không nhận thêm lượt phát biểu.",
+            (open.IsEmpty ? "" : $"Còn {open.Describe()}. Khi bế mạc, các phiếu, ý kiến này chuyển sang trả lời bằng văn bản; "
+                + "thư ký giao phòng, ban chủ trì trước khi ban hành thông báo kết luận. ")
+            + "Sau khi bế mạc, hội nghị không thể khai mạc lại và không nhận thêm lượt phát biểu.",
             yesText: "Bế mạc", cancelText: "Chưa");
         if (confirmed == true) await RunAsync((m, now) => m.End(now));
     }
