@@ -11,7 +11,8 @@ namespace DoiThoai.Web.Tests.Documents;
 
 /// <summary>
 /// A demo meeting played through the real command service: delegates checked in, two speakers, the first answered at
-/// the meeting, the second sent to two departments for a written answer, the meeting ended, and the secretary's edits.
+/// the meeting, the second sent to two departments for a written answer, the rest of the queue withdrawn, the meeting
+/// ended, and the secretary's edits.
 /// </summary>
 public sealed record PlayedMeeting(Meeting Meeting, Opinion Answered, Opinion InWriting, string Lead, string Coordinating)
 {
@@ -41,6 +42,7 @@ public sealed record PlayedMeeting(Meeting Meeting, Opinion Answered, Opinion In
         var (lead, other) = (fresh[0], fresh[1]);
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(second, [lead.ToRef(), other.ToRef()], lead.Id, now));
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(second, OpinionOutcome.AnswerInWriting, now));
+        await app.WithdrawWaitingAsync(id);
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
 
         var meeting = await app.LoadAsync(id);

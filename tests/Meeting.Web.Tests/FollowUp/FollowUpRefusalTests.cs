@@ -49,6 +49,7 @@ public sealed class FollowUpRefusalTests : IAsyncLifetime
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(orphan.Id, OpinionOutcome.AnswerInWriting, now));
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(orphan.Id, [lead.ToRef()], lead.Id, now));
+        await _app.WithdrawWaitingAsync(id);
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
 
         // Hold the meeting's writer so that both presses queue behind it and are applied in one batch.
@@ -85,6 +86,7 @@ public sealed class FollowUpRefusalTests : IAsyncLifetime
         var orphan = demo.Opinions.First(o => o.IsOpen && o.LeadAssignment is null);
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(orphan.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.WithdrawWaitingAsync(id);
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
         var unassigned = await service.IssueNoticeAsync(id, Hall.Secretary, "35-TB/ĐU", today, false);
         Assert.Equal("Ý kiến 1 chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.", unassigned.Error);

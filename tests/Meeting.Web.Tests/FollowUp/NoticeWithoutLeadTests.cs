@@ -52,6 +52,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         var orphan = demo.Opinions.First(o => o.IsOpen && o.LeadAssignment is null);
         await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
         await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(orphan.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.WithdrawWaitingAsync(demo.Id);
         await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
         Assert.Contains("chưa giao phòng, ban chủ trì", (await service.IssueNoticeAsync(demo.Id, Hall.Secretary, "35-TB/ĐU", service.Today, false)).Error);
 
@@ -93,6 +94,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
             foreach (var opinion in ConclusionNotice.WithoutLead(await _app.DemoMeetingAsync()).Select(p => p.Opinion))
                 await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(opinion.Id, [lead.ToRef()], lead.Id, now));
         }
+        await _app.WithdrawWaitingAsync(demo.Id);
         await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
         var meeting = await _app.DemoMeetingAsync();
         var toAnswer = ConclusionNotice.ToAnswerInWriting(meeting);

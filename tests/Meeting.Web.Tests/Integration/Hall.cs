@@ -27,6 +27,20 @@ public static class Hall
         Action<Meeting, DateTimeOffset> command) =>
         app.MustAsync(meetingId, user, roles, (m, now) => { command(m, now); return true; });
 
+    /// <summary>
+    /// The people still waiting (queued or not screened) withdraw, so Bế mạc has nothing of theirs to answer in
+    /// writing: for tests about what follows one written answer, not about closing with a full queue (ClosingTests).
+    /// </summary>
+    public static Task<CommandResult<bool>> WithdrawWaitingAsync(this TestApp app, Guid meetingId) =>
+        app.MustAsync(meetingId, Reception, StaffRoles.ReceptionSeat, (m, now) =>
+        {
+            var open = m.OpenItems();
+            // A request whose opinion the test already decided stays: closing makes it a written answer as decided.
+            foreach (var request in open.Queued.Concat(open.Unscreened)
+                         .Where(r => r.OpinionId is not { } id || m.FindOpinion(id).Outcome == OpinionOutcome.None).ToList())
+                m.Withdraw(request.Id, now);
+        });
+
     public static async Task<Meeting> LoadAsync(this TestApp app, Guid meetingId)
     {
         await using var db = await app.OpenDbAsync();

@@ -5,6 +5,7 @@ using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.FollowUp;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Web.Tests.PersonalData;
@@ -12,16 +13,27 @@ namespace DoiThoai.Web.Tests.PersonalData;
 /// <summary>DoiThoai:PersonalData: phone numbers go once every written answer of the meeting is in (and the days set have passed).</summary>
 public sealed class PhoneRetentionTests
 {
-    /// <summary>The demo meeting with a waiting request that left a phone number, played to its end and its notice issued.</summary>
-    private static async Task<(FollowedMeeting Followed, FollowUpItem Item, Guid WithPhone)> PrepareAsync(TestApp app)
+    /// <summary>
+    /// The demo meeting with an opinion collected before it (by MTTQ) that left a phone number, played to its end and its
+    /// notice issued: two written answers, the played one and the collected one, both led by Phòng Kinh tế. (The phone is
+    /// not on a request still waiting at the end: the played meeting withdraws those, and withdrawing drops the phone.)
+    /// </summary>
+    private static async Task<(FollowedMeeting Followed, IReadOnlyList<FollowUpItem> Items, Guid WithPhone)> PrepareAsync(TestApp app)
     {
         var demo = await app.DemoMeetingAsync();
-        var withPhone = (await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Submit(
-            new SpeakRequestDraft("Đặng Thị Ngọc Ánh", "Xóm 7", OpinionField.Economy, "Đề nghị xây nhà văn hóa xóm 7.", SpeakMode.WrittenOnly,
-                OpinionSource.Paper, Phone: "0987654321", PhoneConsent: true), now))).Value!.Id;
+        var withPhone = (await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.CollectOpinion(
+            new CollectedOpinionDraft("Đặng Thị Ngọc Ánh", "Xóm 7", OpinionField.Economy, "Đề nghị xây nhà văn hóa xóm 7.", CollectedChannel.Front,
+                null, Phone: "0987654321"), now))).Value!.Id;
         var followed = await FollowedMeeting.PlayAsync(app);
-        var item = await followed.IssueAsync(app);
-        return (followed, item, withPhone);
+        var kinhTe = followed.KinhTe;
+        await app.MustAsync(followed.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(withPhone, [kinhTe.ToRef()], kinhTe.Id, now));
+        var service = FollowedMeeting.Service(app);
+        var issued = await service.IssueNoticeAsync(followed.Id, Hall.Secretary, FollowedMeeting.NoticeNumber, service.Today, complex: false);
+        Assert.True(issued.Ok, issued.Error);
+        await using var db = await app.OpenDbAsync();
+        var items = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.MeetingId == followed.Id).OrderBy(i => i.OpinionNumber).ToListAsync();
+        Assert.Equal(2, items.Count);
+        return (followed, items, withPhone);
     }
 
     private static async Task AnswerAsync(TestApp app, FollowedMeeting followed, FollowUpItem item)
@@ -41,20 +53,24 @@ public sealed class PhoneRetentionTests
     public async Task Phones_are_kept_while_an_answer_is_awaited_and_dropped_once_the_follow_up_closes()
     {
         await using var app = new TestApp();
-        var (followed, item, withPhone) = await PrepareAsync(app);
+        var (followed, items, withPhone) = await PrepareAsync(app);
         var retention = app.AppServices.GetRequiredService<PhoneRetention>();
         var today = FollowedMeeting.Service(app).Today;
 
         Assert.Equal(0, await retention.RunAsync(today));
-        Assert.Equal("0987654321", (await app.LoadAsync(followed.Id)).FindRequest(withPhone).Phone);
+        Assert.Equal("0987654321", (await app.LoadAsync(followed.Id)).FindOpinion(withPhone).SubmitterPhone);
+        // One answer in, one still awaited: the phone stays.
+        await AnswerAsync(app, followed, items[0]);
+        Assert.Equal(0, await retention.RunAsync(today));
+        Assert.Equal("0987654321", (await app.LoadAsync(followed.Id)).FindOpinion(withPhone).SubmitterPhone);
 
-        await AnswerAsync(app, followed, item);
+        await AnswerAsync(app, followed, items[1]);
         var before = await app.LoadAsync(followed.Id);
         Assert.Equal(1, await retention.RunAsync(today));
 
         var after = await app.LoadAsync(followed.Id);
         Assert.Equal(0, await PhonesAsync(app, followed.Id));
-        Assert.Equal("Đặng Thị Ngọc Ánh", after.FindRequest(withPhone).Name);
+        Assert.Equal("Đặng Thị Ngọc Ánh", after.FindOpinion(withPhone).SubmitterName);
         Assert.Equal(before.Requests.Count, after.Requests.Count);
         var line = Assert.Single(await app.JournalAfterAsync(followed.Id, before.LastSequence));
         Assert.Equal(EventKinds.PhonesForgotten, line.Kind);
@@ -69,8 +85,8 @@ public sealed class PhoneRetentionTests
     {
         await using (var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:PersonalData:DaysAfterFollowUp"] = "30" }))
         {
-            var (followed, item, _) = await PrepareAsync(app);
-            await AnswerAsync(app, followed, item);
+            var (followed, items, _) = await PrepareAsync(app);
+            foreach (var item in items) await AnswerAsync(app, followed, item);
             var retention = app.AppServices.GetRequiredService<PhoneRetention>();
             var today = FollowedMeeting.Service(app).Today;
             var phones = await PhonesAsync(app, followed.Id);
@@ -83,8 +99,8 @@ public sealed class PhoneRetentionTests
         }
         await using (var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:PersonalData:ErasePhonesAfterFollowUp"] = "false" }))
         {
-            var (followed, item, _) = await PrepareAsync(app);
-            await AnswerAsync(app, followed, item);
+            var (followed, items, _) = await PrepareAsync(app);
+            foreach (var item in items) await AnswerAsync(app, followed, item);
             var phones = await PhonesAsync(app, followed.Id);
 
             Assert.Equal(0, await app.AppServices.GetRequiredService<PhoneRetention>().RunAsync(FollowedMeeting.Service(app).Today.AddDays(365)));
