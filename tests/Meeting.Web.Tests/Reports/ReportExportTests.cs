@@ -241,4 +241,15 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
 
     private string MinutesDate() =>
         "- Ngày " + DateOnly.FromDateTime(DoiThoai.Domain.Clock.ToHallTime(_data.GiaoMinh.Meeting.StartedAt!.Value).DateTime).ToString("dd/MM/yyyy");
+
+    /// <summary>Mẫu 1 and Mẫu 2 as Word documents open in LibreOffice, as a commune's office opens them to print and sign.</summary>
+    [SkippableFact]
+    public async Task The_word_reports_convert_to_pdf_with_LibreOffice_when_it_is_installed()
+    {
+        LibreOffice.SkipIfMissing();
+        using var client = await _app.SignedInClientAsync("vanphong");
+        var folder = Path.Combine(_app.DataDirectory, "pdf");
+        foreach (var file in new[] { ReportEndpoints.Form1Word, ReportEndpoints.Form2Word })
+            await LibreOffice.ToPdfAsync(await client.GetByteArrayAsync($"/bao-cao/{file}?{_data.Query}"), file, folder);
+    }
 }
