@@ -108,11 +108,56 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         Assert.Contains($"{toAnswer.Count} ý kiến chưa giải quyết tại hội nghị", panel.Find("[data-testid=issue-notice-summary]").TextContent);
     }
 
-    private async Task WaitForLeadAsync(Guid opinionId)
+    [Fact]
+    public async Task Until_the_notice_is_issued_the_secretary_hands_an_opinion_to_another_lead_department_and_the_item_follows_it()
+    {
+        var service = _app.AppServices.GetRequiredService<FollowUpService>();
+        var demo = await _app.DemoMeetingAsync();
+        var opinion = demo.Opinions.First(o => o.IsOpen && o.LeadAssignment is null);
+        Department kinhTe, vanHoa;
+        await using (var db = await _app.OpenDbAsync())
+        {
+            kinhTe = await db.Departments.AsNoTracking().SingleAsync(d => d.UnitId == DemoUnits.GiaoMinhId && d.Name == FollowedMeeting.KinhTeName);
+            vanHoa = await db.Departments.AsNoTracking().SingleAsync(d => d.UnitId == DemoUnits.GiaoMinhId && d.Name == "Phòng Văn hóa - Xã hội");
+        }
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(opinion.Id, OpinionOutcome.AnswerInWriting, now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(opinion.Id, [kinhTe.ToRef()], kinhTe.Id, now));
+        await _app.WithdrawWaitingAsync(demo.Id);
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
+
+        var ended = await _app.DemoMeetingAsync();
+        var number = ConclusionNotice.ToAnswerInWriting(ended).Single(p => p.Opinion.Id == opinion.Id).Number;
+        var panel = Render(ended);
+        panel.WaitForElement("[data-testid=issue-notice-open]").Click();
+        var item = $"[data-testid=notice-lead-item][data-number='{number}']";
+        Assert.Equal(FollowedMeeting.KinhTeName, panel.Find($"{item} [data-testid=notice-lead-name]").TextContent);
+        panel.Find($"{item} [data-testid=notice-lead-change]").Click();
+        panel.WaitForElement($"{item} [data-testid=department-chip][data-department-id='{vanHoa.Id}']").Click();
+        panel.Find($"{item} [data-testid=assign-department]").Click();
+        await WaitForLeadAsync(opinion.Id, vanHoa.Id);
+        var changed = await _app.DemoMeetingAsync();
+        panel.Render(p => p.Add(x => x.Meeting, changed));
+        panel.WaitForAssertion(() => Assert.Equal(vanHoa.Name, panel.Find($"{item} [data-testid=notice-lead-name]").TextContent));
+
+        var issued = await service.IssueNoticeAsync(demo.Id, Hall.Secretary, "35-TB/ĐU", service.Today, false);
+        Assert.True(issued.Ok, issued.Error);
+        await using (var db = await _app.OpenDbAsync())
+            Assert.Equal(vanHoa.Id, (await db.Set<FollowUpItem>().AsNoTracking().SingleAsync(i => i.OpinionId == opinion.Id)).DepartmentId);
+
+        // Once issued, the items carry the departments: a late change is refused and changes nothing.
+        var late = await service.AssignBeforeNoticeAsync(demo.Id, Hall.Secretary,
+            new DoiThoai.Web.Features.Chair.DepartmentAssignment(opinion.Id, [kinhTe.ToRef()], kinhTe.Id, vanHoa.Id));
+        Assert.Contains("đã được ban hành (số 35-TB/ĐU", late);
+        Assert.Equal(vanHoa.Id, (await _app.DemoMeetingAsync()).FindOpinion(opinion.Id).LeadAssignment!.DepartmentId);
+    }
+
+    private async Task WaitForLeadAsync(Guid opinionId, Guid? departmentId = null)
     {
         for (var i = 0; i < 100; i++)
         {
-            if ((await _app.DemoMeetingAsync()).Opinions.Single(o => o.Id == opinionId).LeadAssignment is not null) return;
+            var lead = (await _app.DemoMeetingAsync()).Opinions.Single(o => o.Id == opinionId).LeadAssignment;
+            if (lead is not null && (departmentId is null || lead.DepartmentId == departmentId)) return;
             await Task.Delay(50);
         }
         Assert.Fail("The lead department was not saved.");

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.Chair;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -109,9 +110,7 @@ public sealed class FollowUpService(
             var meeting = scope.Meeting;
             if (meeting.Status != MeetingStatus.Ended)
                 throw new MeetingRuleException("Hội nghị chưa kết thúc. Thông báo kết luận chỉ ban hành sau khi bế mạc hội nghị.");
-            // Also one issued by an earlier command of the same batch (added, not yet committed).
-            var issued = scope.Db.ChangeTracker.Entries<IssuedNotice>().Select(e => e.Entity).FirstOrDefault(n => n.MeetingId == meetingId)
-                ?? await scope.Db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, scope.CancellationToken);
+            var issued = await IssuedAsync(scope, meetingId);
             if (issued is not null) throw new MeetingRuleException(AlreadyIssued(issued));
             var meetingDate = ConclusionNotice.Draft(meeting, calendar, date, complex).MeetingDate;
             if (date < meetingDate)
@@ -146,6 +145,28 @@ public sealed class FollowUpService(
         }, ct);
         return result.Ok ? new(null, result.Value) : new(result.Error, 0);
     }
+
+    /// <summary>
+    /// After Bế mạc and until the notice is issued, the secretary gives an opinion to answer in writing its lead
+    /// department, or hands it to another one. Refused once the notice is issued: its items carry the departments.
+    /// </summary>
+    public async Task<string?> AssignBeforeNoticeAsync(Guid meetingId, ClaimsPrincipal user, DepartmentAssignment assignment, CancellationToken ct = default)
+    {
+        var result = await commands.RunAsync(meetingId, user, IssuerRoles, async scope =>
+        {
+            var issued = await IssuedAsync(scope, meetingId);
+            if (issued is not null)
+                throw new MeetingRuleException(AlreadyIssued(issued) + " Phòng, ban được giao không đổi được nữa.");
+            scope.Meeting.AssignDepartments(assignment.OpinionId, assignment.Departments, assignment.LeadId, scope.Now, new SeenLead(assignment.SeenLeadId));
+            return true;
+        }, ct);
+        return result.Ok ? null : result.Error ?? MeetingCommands.SaveFailed;
+    }
+
+    /// <summary>The meeting's notice, also one issued by an earlier command of the same batch (added, not yet committed).</summary>
+    private static async Task<IssuedNotice?> IssuedAsync(CommandScope scope, Guid meetingId) =>
+        scope.Db.ChangeTracker.Entries<IssuedNotice>().Select(e => e.Entity).FirstOrDefault(n => n.MeetingId == meetingId)
+        ?? await scope.Db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, scope.CancellationToken);
 
     private static string AlreadyIssued(IssuedNotice n) =>
         $"Thông báo kết luận của hội nghị này đã được ban hành (số {n.Number}, ngày {Show(n.NoticeDate)}). Các ý kiến đang được theo dõi.";
