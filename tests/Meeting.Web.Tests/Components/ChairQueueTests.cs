@@ -263,7 +263,11 @@ public sealed class ChairQueueTests : IAsyncLifetime
         cut = Render<AgendaPanel>(p => p.Add(x => x.Meeting, meeting).Add(x => x.OnGoToStep, (int n) => steps.Add(n)));
 
         Assert.Empty(cut.FindAll("[data-testid=start-meeting]"));
-        Assert.Single(cut.FindAll("[data-testid=next-step]"));
+        var next = Assert.Single(cut.FindAll("[data-testid=next-step]"));
+        // Its words and its icon, never Razor source printed as text.
+        Assert.Equal("Bước tiếp theo", next.TextContent.Trim());
+        Assert.NotNull(next.QuerySelector("svg"));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains('@') || b.TextContent.Contains("Icons."));
         Assert.Equal("5", cut.Find(".step.current").GetAttribute("data-step"));
         cut.Find("[data-testid=agenda-step][data-step='1'] button").Click();
         Assert.Equal([1], steps);
