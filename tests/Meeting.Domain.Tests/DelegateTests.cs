@@ -139,6 +139,8 @@ public class MeetingCheckInTests
 
         Assert.Equal(DelegateGroup.People, walkIn.Group);
         Assert.True(walkIn.IsPresent);
-        Assert.Equal([new GroupAttendance(DelegateGroup.People, 1, 1)], meeting.AttendanceByGroup());
+        // Counted apart from the invited: "có mặt/được mời" never counts someone who was not invited.
+        Assert.Equal([new GroupAttendance(DelegateGroup.People, 0, 0, 1)], meeting.AttendanceByGroup());
+        Assert.Equal("Nhân dân: 0/0 (+1 không có giấy mời)", meeting.AttendanceByGroup()[0].Short());
     }
 }

@@ -50,6 +50,27 @@ public class MinutesTests
         return p;
     }
 
+    [Fact]
+    public void Attendance_lists_every_group_even_one_nobody_came_from_and_its_lines_add_up_to_the_total()
+    {
+        var p = new Played();
+        var m = p.Meeting;
+        m.Announce();
+        m.AddDelegate("Vũ Đức Bình", "Phó Chủ tịch UBND thành phố", "UBND thành phố", DelegateGroup.CityDelegate);
+        m.AddDelegate("Đặng Văn Quân", "", "Thành ủy", DelegateGroup.CityDelegate);
+        var citizen = m.AddDelegate("Ngô Thị Lan", "", "Xóm 2", DelegateGroup.People);
+        m.AddDelegate("Hà Văn Sơn", "", "Xóm 4", DelegateGroup.People);
+        m.Start(T0);
+        m.CheckIn(citizen.Id, At(-100));
+        m.AddWalkIn("Đỗ Văn Tâm", "Thôn Đông", At(-50));
+
+        var attendance = Text(MinutesDraft.Build(m, p.Journal), MinutesKeys.Attendance);
+
+        Assert.Contains("- Đại biểu thành phố: 0/2 người được mời có mặt.", attendance);
+        Assert.Contains("- Nhân dân: 1/2 người được mời có mặt; 1 người đến không có giấy mời.", attendance);
+        Assert.Contains("dự hội nghị: 2 người (1/4 người được mời có mặt; 1 người đến không có giấy mời).", attendance);
+    }
+
     private static string Text(IReadOnlyList<MinutesSection> sections, string key) => sections.Single(s => s.Key == key).Generated;
 
     [Fact]
@@ -67,10 +88,11 @@ public class MinutesTests
         Assert.StartsWith("Vào hồi 14 giờ 00 ngày 09/05/2026, tại Hội trường UBND xã Giao Minh, đã tổ chức Hội nghị đối thoại giữa đồng chí Trần Văn Hùng, Bí thư Đảng ủy và đồng chí Lê Thị Mai",
             Text(sections, MinutesKeys.Opening));
         var attendance = Text(sections, MinutesKeys.Attendance);
-        Assert.Contains("Đại biểu thành phố: đồng chí Vũ Đức Bình, Phó Chủ tịch UBND thành phố", attendance);
-        Assert.Contains("Đại biểu thôn, xóm: 1/2", attendance);
-        Assert.Contains("trong đó 1 người đến không có giấy mời", attendance);
-        Assert.Contains("dự hội nghị: 3 người (được mời 3)", attendance);
+        Assert.Contains("Đại biểu thành phố: đồng chí Vũ Đức Bình, Phó Chủ tịch UBND thành phố (1/1 người được mời có mặt).", attendance);
+        Assert.Contains("- Đại biểu thôn, xóm: 1/2 người được mời có mặt.", attendance);
+        // The walk-in is counted apart from the invited, and the lines add up to the total.
+        Assert.Contains("- Nhân dân: 1 người đến không có giấy mời.", attendance);
+        Assert.Contains("dự hội nghị: 3 người (2/3 người được mời có mặt; 1 người đến không có giấy mời).", attendance);
         Assert.Contains("- 14 giờ 30: Nhân dân phát biểu", Text(sections, MinutesKeys.Proceedings));
         Assert.StartsWith("Ý kiến 1: Ông (bà) Nguyễn Văn An, Thôn Đông: Đề nghị xã", Text(sections, MinutesKeys.Opinion(p.First.Number)));
         Assert.StartsWith("Ý kiến 2: Ông (bà) Trần Thị Bích, Thôn Nam", Text(sections, MinutesKeys.Opinion(p.Second.Number)));

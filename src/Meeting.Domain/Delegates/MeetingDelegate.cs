@@ -108,7 +108,15 @@ public sealed class MeetingDelegate
     }
 }
 
-public sealed record GroupAttendance(DelegateGroup Group, int Present, int Invited);
+/// <summary>
+/// One group of the attendance: <paramref name="Present"/> of the <paramref name="Invited"/> people invited came, and
+/// <paramref name="WalkIns"/> more came without an invitation (counted apart, so "có mặt/được mời" never exceeds itself).
+/// </summary>
+public sealed record GroupAttendance(DelegateGroup Group, int Present, int Invited, int WalkIns = 0)
+{
+    /// <summary>"Nhân dân: 0/80 (+1 không có giấy mời)": the same words on the chair's bar and at the check-in desk.</summary>
+    public string Short() => $"{Group.ToVietnamese()}: {Present}/{Invited}" + (WalkIns > 0 ? $" (+{WalkIns} không có giấy mời)" : "");
+}
 
 public static class Attendance
 {
@@ -120,9 +128,10 @@ public static class Attendance
         _ => "Nhân dân",
     };
 
-    /// <summary>Present / invited per group, in the order of the invitation list.</summary>
+    /// <summary>Every group with someone invited or present, in the order of the invitation list.</summary>
     public static IReadOnlyList<GroupAttendance> ByGroup(IEnumerable<MeetingDelegate> delegates) =>
         delegates.GroupBy(d => d.Group).OrderBy(g => g.Key)
-            .Select(g => new GroupAttendance(g.Key, g.Count(d => d.IsPresent), g.Count()))
+            .Select(g => new GroupAttendance(g.Key, g.Count(d => d.IsPresent && !d.IsWalkIn), g.Count(d => !d.IsWalkIn),
+                g.Count(d => d.IsPresent && d.IsWalkIn)))
             .ToList();
 }

@@ -111,19 +111,27 @@ public static class MinutesDraft
     private static string Attendance(Meeting meeting)
     {
         var lines = new List<string> { $"- Chủ trì hội nghị: {Chairs(meeting)}." };
-        var city = meeting.Delegates.Where(d => d.Group == DelegateGroup.CityDelegate && d.IsPresent).ToList();
-        if (city.Count > 0)
-            lines.Add($"- Đại biểu thành phố: {string.Join("; ", city.Select(d => d.Title.Length > 0 ? $"đồng chí {d.Name}, {d.Title}" : $"đồng chí {d.Name}"))}.");
-        foreach (var group in meeting.AttendanceByGroup().Where(g => g.Group != DelegateGroup.CityDelegate))
+        var groups = meeting.AttendanceByGroup();
+        foreach (var group in groups)
         {
-            var walkIns = group.Group == DelegateGroup.People ? meeting.Delegates.Count(d => d.Group == DelegateGroup.People && d.IsPresent && d.IsWalkIn) : 0;
-            lines.Add($"- {group.Group.ToVietnamese()}: {group.Present}/{group.Invited} người được mời có mặt"
-                + (walkIns > 0 ? $" (trong đó {walkIns} người đến không có giấy mời)." : "."));
+            var count = string.Join("; ", new[]
+            {
+                group.Invited > 0 ? $"{group.Present}/{group.Invited} người được mời có mặt" : null,
+                group.WalkIns > 0 ? $"{group.WalkIns} người đến không có giấy mời" : null,
+            }.Where(part => part is not null));
+            var city = group.Group == DelegateGroup.CityDelegate
+                ? meeting.Delegates.Where(d => d.Group == DelegateGroup.CityDelegate && d.IsPresent).ToList()
+                : [];
+            // City delegates are named (the form lists them); every group is listed, also one nobody of came from.
+            lines.Add(city.Count > 0
+                ? $"- {group.Group.ToVietnamese()}: {string.Join("; ", city.Select(d => d.Title.Length > 0 ? $"đồng chí {d.Name}, {d.Title}" : $"đồng chí {d.Name}"))} ({count})."
+                : $"- {group.Group.ToVietnamese()}: {count}.");
         }
-        var present = meeting.Delegates.Count(d => d.IsPresent);
-        lines.Add(meeting.Delegates.Count == 0
+        var (present, invited, walkIns) = (groups.Sum(g => g.Present), groups.Sum(g => g.Invited), groups.Sum(g => g.WalkIns));
+        lines.Add(groups.Count == 0
             ? "- Tổng số đại biểu và Nhân dân dự hội nghị: … người."
-            : $"- Tổng số đại biểu và Nhân dân dự hội nghị: {present} người (được mời {meeting.Delegates.Count(d => !d.IsWalkIn)}).");
+            : $"- Tổng số đại biểu và Nhân dân dự hội nghị: {present + walkIns} người ({present}/{invited} người được mời có mặt"
+              + (walkIns > 0 ? $"; {walkIns} người đến không có giấy mời)." : ")."));
         return string.Join("\n", lines);
     }
 
