@@ -71,6 +71,30 @@ public class MinutesTests
         Assert.Contains("dự hội nghị: 2 người (1/4 người được mời có mặt; 1 người đến không có giấy mời).", attendance);
     }
 
+    [Fact]
+    public void A_department_given_before_the_opening_is_said_as_prepared_not_with_a_time_before_the_meeting()
+    {
+        var p = new Played();
+        var m = p.Meeting;
+        m.Announce();
+        var request = m.Submit(new SpeakRequestDraft("Nguyễn Văn An", "Thôn Đông", OpinionField.Economy, "Đề nghị sửa đường trục xóm.",
+            SpeakMode.Speak, OpinionSource.Paper), At(-900));
+        m.Approve(request.Id, At(-890));
+        var opinion = m.Opinions.Single();
+        m.AssignDepartments(opinion.Id, [Economy], Economy.Id, At(-800));
+        m.Start(T0);
+        m.GoToStep(StandardAgenda.SpeakingStep, At(1800), confirmGoingBack: false);
+        m.SpeakNext(1900);
+        m.SetOutcome(opinion.Id, OpinionOutcome.AnswerInWriting, At(2000));
+        p.Record();
+
+        var answer = Text(MinutesDraft.Build(m, p.Journal), MinutesKeys.Answer(opinion.Number));
+
+        Assert.StartsWith($"- Trước hội nghị: Giao {Economy.Name} chủ trì trả lời ý kiến số {opinion.Number}", answer);
+        Assert.Contains("Trả lời bằng văn bản", answer);
+        Assert.DoesNotContain("13:46", answer); // the hour of the assignment, before the 14:00 opening
+    }
+
     private static string Text(IReadOnlyList<MinutesSection> sections, string key) => sections.Single(s => s.Key == key).Generated;
 
     [Fact]

@@ -145,10 +145,18 @@ public static class MinutesDraft
     private static string Answer(Opinion opinion, IReadOnlyList<MeetingEvent> journal)
     {
         var subjects = opinion.Assignments.Select(a => a.Id).Append(opinion.Id).ToHashSet();
-        var lines = journal.Where(e => e.SubjectId is { } id && subjects.Contains(id) && AnswerEvents.Contains(e.Kind))
-            .Select(e => "- " + e.Text).ToList();
+        // What was decided while preparing (a department given a collected opinion) is said as such, not with a
+        // clock time before the opening.
+        var opened = journal.ToList().FindIndex(e => e.Kind == EventKinds.MeetingStarted);
+        var lines = journal.Select((e, index) => (Event: e, Before: opened < 0 || index < opened))
+            .Where(x => x.Event.SubjectId is { } id && subjects.Contains(id) && AnswerEvents.Contains(x.Event.Kind))
+            .Select(x => x.Before ? "- Trước hội nghị: " + WithoutTime(x.Event.Text) : "- " + x.Event.Text).ToList();
         return lines.Count == 0 ? "- Trả lời: …" : string.Join("\n", lines);
     }
+
+    /// <summary>"20:52 — Giao Phòng Kinh tế …" → "Giao Phòng Kinh tế …".</summary>
+    private static string WithoutTime(string text) =>
+        text.Length > 8 && char.IsDigit(text[0]) && text[2] == ':' && text[5..].StartsWith(" — ", StringComparison.Ordinal) ? text[8..] : text;
 
     private static string Conclusion(Meeting meeting)
     {
