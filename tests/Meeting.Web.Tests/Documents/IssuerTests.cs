@@ -44,6 +44,28 @@ public sealed class IssuerTests
         Assert.Equal(UnderlineValues.Single, motto.RunProperties!.Underline!.Val!.Value);
     }
 
+    [Fact]
+    public void The_unit_above_heads_the_Party_document_and_is_told_of_the_notice_b_c()
+    {
+        var city = Unit.Create(Guid.NewGuid(), "Thành phố Hải Phòng", UnitKind.City, null);
+        var party = Create("Văn phòng Đảng ủy xã Tân Kỳ", "Nhân dân xã Tân Kỳ", new ChairPerson("Trần Văn Hùng", "Bí thư Đảng ủy"));
+        var state = Create("Văn phòng HĐND và UBND phường Việt Hòa", "Nhân dân phường Việt Hòa", new ChairPerson("Lê Văn Bình", "Chủ tịch UBND phường"));
+
+        var partyNotice = NoticeDocument.From(party, ConclusionNotice.Draft(party, WorkingCalendar.Vietnam()), parent: city);
+        Assert.Equal("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", partyNotice.Header.ParentBody);
+        Assert.Equal("- Thường trực Thành ủy Hải Phòng (b/c);", partyNotice.Recipients[0]);
+        Assert.Equal("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", MinutesDocument.From(new MinutesSnapshot(party, MinutesMerge.Merge(MinutesDraft.Build(party, []), []), 0), city).Header.ParentBody);
+
+        var stateNotice = NoticeDocument.From(state, ConclusionNotice.Draft(state, WorkingCalendar.Vietnam()), parent: city);
+        Assert.Null(stateNotice.Header.ParentBody);
+        Assert.Equal("- Ủy ban nhân dân thành phố Hải Phòng (b/c);", stateNotice.Recipients[0]);
+
+        // Without the unit tree nothing is invented: no "(b/c)" line, the commune's own organisation heads the page.
+        var alone = NoticeDocument.From(party, ConclusionNotice.Draft(party, WorkingCalendar.Vietnam()));
+        Assert.DoesNotContain(alone.Recipients, r => r.Contains("(b/c)"));
+        Assert.Equal("ĐẢNG BỘ XÃ TÂN KỲ", alone.Header.ParentBody);
+    }
+
     [Theory]
     [InlineData("Văn phòng Đảng ủy xã Giao Minh", "Nhân dân xã Giao Minh", true, "xã Giao Minh", "Giao Minh")]
     [InlineData("Văn phòng Đảng ủy", "Nhân dân thị trấn Cồn năm 2026", true, "thị trấn Cồn", "Cồn")]

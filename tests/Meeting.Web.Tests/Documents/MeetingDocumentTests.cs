@@ -172,6 +172,8 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         var header = BodyOf(doc).Elements<Table>().First().InnerText;
         Assert.Contains("-TB/ĐU", header);
         Assert.Contains($"Giao Minh, {LongDate(expected.NoticeDue)}", header);
+        // The first line is the Party organisation above the commune, from the unit tree (Hướng dẫn 36).
+        Assert.StartsWith("ĐẢNG BỘ TỈNH NINH BÌNH", header);
 
         var paragraphs = Paragraphs(doc);
         IndexStarting(paragraphs, "Thực hiện Kế hoạch số 21-KH/ĐU; Đảng ủy xã Giao Minh đã tổ chức Hội nghị đối thoại giữa đồng chí Trần Văn Hùng");
@@ -192,6 +194,8 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
 
         var closing = BodyOf(doc).Elements<Table>().Last().Descendants<TableCell>().Select(c => c.InnerText).ToList();
         Assert.StartsWith("Nơi nhận:", closing[0]);
+        // The level above is told ("báo cáo cấp ủy, chính quyền cấp trên", seed 004 §3.1).
+        Assert.StartsWith("Nơi nhận:- Thường trực Tỉnh ủy Ninh Bình (b/c);", closing[0]);
         Assert.Contains("Lưu VPĐU.", closing[0]);
         Assert.Equal($"T/M ĐẢNG ỦYBÍ THƯ{Meeting.Chairs[0].Name}", closing[1]);
     }

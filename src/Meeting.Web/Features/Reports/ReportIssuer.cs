@@ -45,11 +45,19 @@ public sealed partial record ReportIssuer(string? ParentBody, string Body, strin
     }
 
     /// <summary>The committee of the level above, as Nơi nhận names it: "Tỉnh ủy Ninh Bình".</summary>
-    private static string Committee(Unit parent) => parent.Kind switch
+    public static string Committee(Unit parent) => parent.Kind switch
     {
         UnitKind.Province => $"Tỉnh ủy {PlaceName(parent.Name)}",
         UnitKind.City => $"Thành ủy {PlaceName(parent.Name)}",
         _ => $"Đảng ủy {parent.Name}",
+    };
+
+    /// <summary>The People's Committee of the level above: "Ủy ban nhân dân tỉnh Ninh Bình".</summary>
+    public static string PeoplesCommittee(Unit parent) => parent.Kind switch
+    {
+        UnitKind.Province => $"Ủy ban nhân dân tỉnh {PlaceName(parent.Name)}",
+        UnitKind.City => $"Ủy ban nhân dân thành phố {PlaceName(parent.Name)}",
+        _ => $"Ủy ban nhân dân {parent.Name}",
     };
 
     private static string Upper(string text) => text.ToUpper(Vietnamese);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DoiThoai.Domain;
 using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Authorization;
 
@@ -22,16 +23,16 @@ public static class DocumentEndpoints
     {
         var documents = app.MapGroup("/minutes/{meetingId:guid}")
             .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
-        documents.MapGet("/bien-ban.docx", async (Guid meetingId, MinutesStore store, CalendarService calendars, CancellationToken ct) =>
-            await DownloadAsync(store, meetingId, MeetingDocumentKind.Minutes, null, null, await calendars.ForMeetingAsync(meetingId, ct), ct));
+        documents.MapGet("/bien-ban.docx", async (Guid meetingId, MinutesStore store, CalendarService calendars, UnitAccess units, CancellationToken ct) =>
+            await DownloadAsync(store, units, meetingId, MeetingDocumentKind.Minutes, null, null, await calendars.ForMeetingAsync(meetingId, ct), ct));
         documents.MapGet("/thong-bao-ket-luan.docx", async (Guid meetingId, string? ngay, string? phuctap, MinutesStore store, CalendarService calendars,
-                CancellationToken ct) =>
-            await DownloadAsync(store, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, await calendars.ForMeetingAsync(meetingId, ct), ct));
+                UnitAccess units, CancellationToken ct) =>
+            await DownloadAsync(store, units, meetingId, MeetingDocumentKind.Notice, ngay, phuctap, await calendars.ForMeetingAsync(meetingId, ct), ct));
         return app;
     }
 
     /// <param name="calendar">The office's calendar (<see cref="CalendarService"/>), so the .docx and the print page agree.</param>
-    public static async Task<DocumentLoad> LoadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay,
+    public static async Task<DocumentLoad> LoadAsync(MinutesStore store, UnitAccess units, Guid meetingId, MeetingDocumentKind kind, string? ngay,
         string? phuctap, WorkingCalendar calendar, CancellationToken ct = default)
     {
         DateOnly? signed = null;
@@ -43,21 +44,25 @@ public static class DocumentEndpoints
         }
         var snapshot = await store.LoadAsync(meetingId, ct);
         if (snapshot is null) return Refused(StatusCodes.Status404NotFound, "Không tìm thấy hội nghị này.");
-        if (kind == MeetingDocumentKind.Minutes) return new(MinutesDocument.From(snapshot), StatusCodes.Status200OK, null);
-
         var meeting = snapshot.Meeting;
+        // The unit above names the Party header's first line and the notice's "(b/c)" recipient.
+        var all = await units.AllUnitsAsync(ct);
+        var parentId = all.FirstOrDefault(u => u.Id == meeting.UnitId)?.ParentId;
+        var parent = all.FirstOrDefault(u => u.Id == parentId);
+        if (kind == MeetingDocumentKind.Minutes) return new(MinutesDocument.From(snapshot, parent), StatusCodes.Status200OK, null);
+
         if (signed is { } day && day < MinutesDocument.MeetingDate(meeting))
             return Refused(StatusCodes.Status400BadRequest,
                 $"Ngày ký thông báo {Issuer.ShortDate(day)} trước ngày hội nghị {Issuer.ShortDate(MinutesDocument.MeetingDate(meeting))}.");
         var complex = phuctap?.Trim() is "1" or "true" or "True";
         var notice = ConclusionNotice.Draft(meeting, calendar, signed, complex);
-        return new(NoticeDocument.From(meeting, notice, calendar), StatusCodes.Status200OK, null, notice);
+        return new(NoticeDocument.From(meeting, notice, calendar, parent), StatusCodes.Status200OK, null, notice);
     }
 
-    private static async Task<IResult> DownloadAsync(MinutesStore store, Guid meetingId, MeetingDocumentKind kind, string? ngay, string? phuctap,
-        WorkingCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(MinutesStore store, UnitAccess units, Guid meetingId, MeetingDocumentKind kind, string? ngay,
+        string? phuctap, WorkingCalendar calendar, CancellationToken ct)
     {
-        var load = await LoadAsync(store, meetingId, kind, ngay, phuctap, calendar, ct);
+        var load = await LoadAsync(store, units, meetingId, kind, ngay, phuctap, calendar, ct);
         return load.Document is { } doc
             ? Results.File(AdminDocx.Build(doc), AdminDocx.ContentType, doc.FileName)
             : Results.Text(load.Error, "text/plain; charset=utf-8", statusCode: load.Status);

@@ -19,13 +19,26 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static Issuer Of(Meeting meeting)
+    /// <summary>The Party organisation above the committee, for the header's first line ("Đảng bộ tỉnh Ninh Bình").</summary>
+    public string? ParentParty { get; init; }
+
+    /// <summary>The level above that the notice reports to, in Nơi nhận with "(b/c)" (seed 004 §3.1).</summary>
+    public string? UpperLevel { get; init; }
+
+    /// <param name="parent">The unit above the meeting's (from the unit tree); null when not known.</param>
+    public static Issuer Of(Meeting meeting, Unit? parent = null)
     {
         var host = SearchText.Clean(meeting.HostOffice);
         var match = CommunePattern().Match(host) is { Success: true } m ? m : CommunePattern().Match(SearchText.Clean(meeting.Audience));
         var commune = match.Success ? $"{match.Groups["kind"].Value.ToLower(Vietnamese)} {match.Groups["name"].Value.Trim()}" : "";
         var place = match.Success ? match.Groups["name"].Value.Trim() : Blank;
-        return new(host.Contains("Đảng", StringComparison.OrdinalIgnoreCase), commune, place, host);
+        var party = host.Contains("Đảng", StringComparison.OrdinalIgnoreCase);
+        return new(party, commune, place, host)
+        {
+            ParentParty = parent is null ? null : $"Đảng bộ {parent.Name}",
+            UpperLevel = parent is null ? null
+                : party ? $"Thường trực {Features.Reports.ReportIssuer.Committee(parent)}" : Features.Reports.ReportIssuer.PeoplesCommittee(parent),
+        };
     }
 
     /// <summary>"Đảng ủy xã Giao Minh" / "Ủy ban nhân dân xã Giao Minh", as a sentence names it.</summary>
@@ -40,11 +53,11 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
     public string Archive => Party ? "- Lưu VPĐU." : "- Lưu: VT.";
 
     /// <summary>
-    /// Left and right columns of the header. The Party header names the parent committee first (Hướng dẫn 36); the
-    /// meeting does not know it, so the commune's Party organisation stands there for the office to correct if needed.
+    /// Left and right columns of the header. The Party header names the parent organisation first (Hướng dẫn 36);
+    /// when the unit tree does not give it, the commune's Party organisation stands there for the office to correct.
     /// </summary>
     public DocumentHeader Header(string kindCode, DateOnly date) => Party
-        ? new(Upper(Join("Đảng bộ", Commune)), [Upper(Name)], true,
+        ? new(Upper(ParentParty ?? Join("Đảng bộ", Commune)), [Upper(Name)], true,
             $"Số {Blank}-{kindCode}/ĐU", [PartyTitle], PlaceDate(date))
         : new(null, Commune.Length > 0 ? ["ỦY BAN NHÂN DÂN", Upper(Commune)] : [Upper(HostOffice)], false,
             $"Số: {Blank}/{kindCode}-UBND", [NationalTitle, Motto], PlaceDate(date));

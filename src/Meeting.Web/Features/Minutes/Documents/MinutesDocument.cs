@@ -11,10 +11,11 @@ public static partial class MinutesDocument
 {
     public const string Kind = "BIÊN BẢN";
 
-    public static AdminDocument From(MinutesSnapshot snapshot)
+    /// <param name="parent">The unit above the meeting's: names the Party header's first line.</param>
+    public static AdminDocument From(MinutesSnapshot snapshot, Unit? parent = null)
     {
         var meeting = snapshot.Meeting;
-        var issuer = Issuer.Of(meeting);
+        var issuer = Issuer.Of(meeting, parent);
         var body = new List<DocParagraph>();
         foreach (var part in snapshot.Parts)
         {

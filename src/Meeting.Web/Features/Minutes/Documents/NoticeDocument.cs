@@ -10,9 +10,10 @@ public static class NoticeDocument
 {
     public const string Kind = "THÔNG BÁO";
 
-    public static AdminDocument From(Meeting meeting, ConclusionNotice notice, WorkingCalendar? calendar = null)
+    /// <param name="parent">The unit above the meeting's: names the header's first line and the "(b/c)" recipient.</param>
+    public static AdminDocument From(Meeting meeting, ConclusionNotice notice, WorkingCalendar? calendar = null, Unit? parent = null)
     {
-        var issuer = Issuer.Of(meeting);
+        var issuer = Issuer.Of(meeting, parent);
         var answerDue = notice.Assignments.FirstOrDefault()?.AnswerDue
             ?? (calendar ?? WorkingCalendar.Vietnam()).AddWorkingDays(notice.NoticeDate, ConclusionNotice.AnswerWorkingDays);
         var order = MinutesDraft.InNotice(meeting).Select((o, i) => (o.Number, Index: i + 1)).ToDictionary(p => p.Number, p => p.Index);
@@ -51,6 +52,7 @@ public static class NoticeDocument
             "Kết luận " + MinutesDocument.Dialogue(meeting),
             body,
             [
+                .. issuer.UpperLevel is { } upper ? [$"- {upper} (b/c);"] : Array.Empty<string>(),
                 "- Các phòng, ban được giao;",
                 "- Tập thể, cá nhân nêu ý kiến (để biết);",
                 issuer.Party ? $"- Ban Xây dựng Đảng, {front} (theo dõi, giám sát);" : $"- {front} (theo dõi, giám sát);",
