@@ -103,8 +103,13 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", cells[1]);
         Assert.DoesNotContain("CỘNG HÒA", string.Concat(cells));
         Assert.True(BodyOf(doc).Elements().ToList().IndexOf(header) == 0, "The header table comes first.");
-        // Header text is 13 pt; the place and date 14 pt italic.
-        Assert.Contains(header.Descendants<Run>(), r => r.InnerText == "ĐẢNG ỦY XÃ GIAO MINH" && r.RunProperties?.FontSize?.Val == "26" && r.RunProperties.Bold is not null);
+        // Hướng dẫn 36: the organs and the number 14 pt (the issuing one bold), "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt bold underlined.
+        var runs = header.Descendants<Run>().ToList();
+        Assert.Contains(runs, r => r.InnerText == "ĐẢNG ỦY XÃ GIAO MINH" && r.RunProperties?.FontSize?.Val == "28" && r.RunProperties.Bold is not null);
+        Assert.Contains(runs, r => r.InnerText == "ĐẢNG BỘ TỈNH NINH BÌNH" && r.RunProperties?.FontSize?.Val == "28" && r.RunProperties.Bold is null);
+        Assert.Contains(runs, r => r.InnerText.StartsWith("Số ", StringComparison.Ordinal) && r.RunProperties?.FontSize?.Val == "28");
+        Assert.Contains(runs, r => r.InnerText == "ĐẢNG CỘNG SẢN VIỆT NAM" && r.RunProperties?.FontSize?.Val == "30"
+            && r.RunProperties.Bold is not null && r.RunProperties.Underline is not null);
     }
 
     private static void AssertBoldCentredTitle(WordprocessingDocument doc, string kind, string summary)

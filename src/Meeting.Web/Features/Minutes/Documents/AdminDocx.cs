@@ -17,6 +17,7 @@ public static class AdminDocx
     public const int PageWidth = 11906, PageHeight = 16838; // A4 in twips
     public const int MarginTop = 1134, MarginBottom = 1134, MarginLeft = 1701, MarginRight = 851; // 20, 20, 30, 15 mm
     public const int BodySize = 28, HeaderSize = 26; // half-points: 14 pt, 13 pt
+    public const int PartyHeaderSize = 28, PartyTitleSize = 30; // Hướng dẫn 36: 14 pt, 15 pt
 
     private const int TextWidth = PageWidth - MarginLeft - MarginRight;
     private const int LeftColumn = 3742; // 6.6 cm: wide enough for "ỦY BAN NHÂN DÂN" and "ĐẢNG ỦY XÃ …" at 13 pt
@@ -69,18 +70,21 @@ public static class AdminDocx
     /// <summary>Row 1: issuing body | Party title or national title and motto. Row 2: number | place and date.</summary>
     private static Table HeaderTable(DocumentHeader header)
     {
+        // Party documents (Hướng dẫn 36-HD/VPTW): the organs and the number at 14 pt, "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt;
+        // state documents (Nghị định 30): 13 pt.
+        var size = header.Party ? PartyHeaderSize : HeaderSize;
         var issuer = new List<OpenXmlElement>();
-        if (header.ParentBody is { } parent) issuer.Add(Centered(0, Words(parent, size: HeaderSize)));
-        issuer.AddRange(header.Body.Select(line => Centered(0, Words(line, bold: true, size: HeaderSize))));
-        issuer.Add(header.Party ? Centered(0, Words("*", size: HeaderSize)) : Rule(LeftColumn, 1200));
+        if (header.ParentBody is { } parent) issuer.Add(Centered(0, Words(parent, size: size)));
+        issuer.AddRange(header.Body.Select(line => Centered(0, Words(line, bold: true, size: size))));
+        issuer.Add(header.Party ? Centered(0, Words("*", size: size)) : Rule(LeftColumn, 1200));
 
         var motto = header.Motto.Select((line, i) => Centered(0, Words(line, bold: true, underline: i == header.Motto.Count - 1,
             // The national title is 12–13 pt; at 12 pt it stays on one line in the right column.
-            size: line == Issuer.NationalTitle ? 24 : HeaderSize)));
+            size: line switch { Issuer.NationalTitle => 24, Issuer.PartyTitle => PartyTitleSize, _ => HeaderSize })));
 
         return BorderlessTable([LeftColumn, RightColumn],
             issuer, motto,
-            [Centered(120, Words(header.Number, size: HeaderSize))], [Centered(120, Words(header.PlaceDate, italic: true, size: BodySize))]);
+            [Centered(120, Words(header.Number, size: size))], [Centered(120, Words(header.PlaceDate, italic: true, size: BodySize))]);
     }
 
     private static Paragraph BodyParagraph(DocParagraph p)
