@@ -46,6 +46,10 @@ public sealed class WalCheckpointer(IDbContextFactory<AppDb> dbFactory, ILogger<
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct)) Last = (reader.GetInt64(1), reader.GetInt64(2));
         }
+        catch (ObjectDisposedException)
+        {
+            // The app is shutting down under a tick: its services are gone, and so is the need.
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A checkpoint that cannot run now (the database busy, the disk full) is tried again next time.
