@@ -50,10 +50,10 @@ public sealed class ClosingTests
         Assert.Equal(OpinionOutcome.AnsweredAtMeeting, m.FindOpinion(h.Answered.OpinionId!.Value)!.Outcome);
 
         // The notice takes up every settled opinion (none answered in the hall), and each still needs a lead department.
-        var toAnswer = ConclusionNotice.ToAnswerInWriting(m).Select(p => p.Opinion.Id).ToHashSet();
+        var toAnswer = ConclusionNotice.ToAnswerInWriting(m).Select(o => o.Id).ToHashSet();
         var settledOpinions = new[] { h.QueuedA, h.QueuedB, h.Unscreened, h.SpokeNoOutcome }.Select(r => r.OpinionId!.Value).ToHashSet();
         Assert.Equal(settledOpinions, toAnswer);
-        Assert.Equal(settledOpinions, ConclusionNotice.WithoutLead(m).Select(p => p.Opinion.Id).ToHashSet());
+        Assert.Equal(settledOpinions, ConclusionNotice.WithoutLead(m).Select(o => o.Id).ToHashSet());
 
         // One journal line says what closing settled, then the closing itself; nothing is open any more.
         var events = m.TakeEvents();

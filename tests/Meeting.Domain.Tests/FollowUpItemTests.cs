@@ -9,7 +9,7 @@ public class FollowUpItemTests
     {
         var meeting = TestMeetings.Live();
         var raised = meeting.Submit(TestMeetings.Request("Phạm Thị Hoa", "Xóm 7"), TestMeetings.At(10));
-        return new FollowUpItem(Guid.NewGuid(), meeting.Id, meeting.Title, meeting.Opinions.Single(o => o.Id == raised.OpinionId), 2,
+        return new FollowUpItem(Guid.NewGuid(), meeting.Id, meeting.Title, meeting.Opinions.Single(o => o.Id == raised.OpinionId),
             Guid.NewGuid(), "Phòng Kinh tế", Notice, Deadline, raised.StatusToken);
     }
 
@@ -54,7 +54,7 @@ public class FollowUpItemTests
         var answered = Item();
         answered.RecordAnswer("Đã trả lời.", null, new DateOnly(2026, 12, 10), null, null, "x", TestMeetings.At(1), today);
         var later = new FollowUpItem(Guid.NewGuid(), Guid.NewGuid(), "Hội nghị khác", TestMeetings.Live().Opinions.FirstOrDefault()
-            ?? SubmittedOpinion(), 1, Guid.NewGuid(), "Công an xã", Notice, new DateOnly(2027, 1, 15), null);
+            ?? SubmittedOpinion(), Guid.NewGuid(), "Công an xã", Notice, new DateOnly(2027, 1, 15), null);
 
         Assert.Equal([overdue, later, answered], FollowUpItem.ByUrgency([answered, later, overdue], today));
     }

@@ -118,8 +118,8 @@ public class MinutesTests
         Assert.Contains("- Nhân dân: 1 người đến không có giấy mời.", attendance);
         Assert.Contains("dự hội nghị: 3 người (2/3 người được mời có mặt; 1 người đến không có giấy mời).", attendance);
         Assert.Contains("- 14 giờ 30: Nhân dân phát biểu", Text(sections, MinutesKeys.Proceedings));
-        Assert.StartsWith("Ý kiến 1: Ông (bà) Nguyễn Văn An, Thôn Đông: Đề nghị xã", Text(sections, MinutesKeys.Opinion(p.First.Number)));
-        Assert.StartsWith("Ý kiến 2: Ông (bà) Trần Thị Bích, Thôn Nam", Text(sections, MinutesKeys.Opinion(p.Second.Number)));
+        Assert.StartsWith($"Ý kiến số {p.First.Number}: Ông (bà) Nguyễn Văn An, Thôn Đông: Đề nghị xã", Text(sections, MinutesKeys.Opinion(p.First.Number)));
+        Assert.StartsWith($"Ý kiến số {p.Second.Number}: Ông (bà) Trần Thị Bích, Thôn Nam", Text(sections, MinutesKeys.Opinion(p.Second.Number)));
         var firstAnswer = Text(sections, MinutesKeys.Answer(p.First.Number));
         Assert.Contains("Giao Phòng Kinh tế chủ trì trả lời", firstAnswer);
         Assert.Contains("Mời Phòng Kinh tế trả lời ý kiến số", firstAnswer);

@@ -32,7 +32,7 @@ public class ReportFiguresTests
         meeting.FindOpinion(meeting.Submit(TestMeetings.Request(name, "Xóm 1", $"Kiến nghị {field} của {name}.", field, SpeakMode.Speak, source), at).OpinionId!.Value);
 
     private static FollowUpItem Item(Meeting meeting, Opinion opinion, string department, DateOnly notice, DateOnly deadline) =>
-        new(meeting.UnitId, meeting.Id, meeting.Title, opinion, opinion.Number, Guid.NewGuid(), department, notice, deadline, null);
+        new(meeting.UnitId, meeting.Id, meeting.Title, opinion, Guid.NewGuid(), department, notice, deadline, null);
 
     private static DataSet Build()
     {
@@ -119,7 +119,8 @@ public class ReportFiguresTests
         Assert.Equal(0, fields[OpinionField.Other]); // the merged duplicate and the rejected petition are not counted
         Assert.Equal(Enum.GetValues<OpinionField>().Length, figures.ByField.Count);
 
-        Assert.Equal(new ResolutionCounts(ResolvedAtMeeting: 2, AnsweredOnTime: 1, AnsweredLate: 1, Overdue: 1, Pending: 3, Forwarded: 1, NoOutcome: 0),
+        Assert.Equal(new ResolutionCounts(ResolvedAtMeeting: 2, AnsweredOnTime: 1, AnsweredLate: 1, Overdue: 1, Pending: 1, Forwarded: 1, NoOutcome: 0,
+            AwaitingNotice: 2),
             figures.Resolution);
         Assert.Equal(9, figures.Resolution.Total);
         Assert.Equal((6, 2), (figures.Resolution.InWriting, figures.Resolution.AnsweredInWriting));
@@ -134,8 +135,9 @@ public class ReportFiguresTests
         Assert.Equal(
         [
             new DepartmentFigures(GiaoMinh.Id, "Xã Giao Minh", "Phòng Văn hóa - Xã hội", 0, 1, 0, 0, 1, 0),
-            // At the meeting 1; written: on time, late, one tracked in time, one waiting for the notice (its lead department).
-            new DepartmentFigures(GiaoMinh.Id, "Xã Giao Minh", "Phòng Kinh tế", 1, 4, 1, 1, 0, 2),
+            // At the meeting 1; written: on time, late, one tracked in time. The one still waiting for the notice is not yet
+            // a department's: the notice hands it out.
+            new DepartmentFigures(GiaoMinh.Id, "Xã Giao Minh", "Phòng Kinh tế", 1, 3, 1, 1, 0, 1),
         ], figures.Departments);
     }
 
@@ -148,7 +150,8 @@ public class ReportFiguresTests
         Assert.Equal(["Xã Giao Minh", "Xã Giao Hòa"], figures.Units.Select(u => u.UnitName));
         var giaoMinh = figures.Units[0];
         Assert.Equal((2, 1, 1, 8), (giaoMinh.Meetings, giaoMinh.MeetingsByKind[MeetingKind.Periodic], giaoMinh.MeetingsByKind[MeetingKind.Thematic], giaoMinh.Opinions));
-        Assert.Equal((1, 1, 1, 3), (giaoMinh.Resolution.ResolvedAtMeeting, giaoMinh.Resolution.Overdue, giaoMinh.Resolution.Forwarded, giaoMinh.Resolution.Pending));
+        Assert.Equal((1, 1, 1, 1, 2), (giaoMinh.Resolution.ResolvedAtMeeting, giaoMinh.Resolution.Overdue, giaoMinh.Resolution.Forwarded,
+            giaoMinh.Resolution.Pending, giaoMinh.Resolution.AwaitingNotice));
         Assert.Equal((1, 1, 1), (figures.Units[1].Meetings, figures.Units[1].Opinions, figures.Units[1].Resolution.ResolvedAtMeeting));
     }
 
@@ -176,9 +179,9 @@ public class ReportFiguresTests
 
         // On the deadline day the unanswered item is still in time; the day after it is overdue.
         var onDeadline = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], Q2, new DateOnly(2026, 6, 15));
-        Assert.Equal((0, 4), (onDeadline.Resolution.Overdue, onDeadline.Resolution.Pending));
+        Assert.Equal((0, 2, 2), (onDeadline.Resolution.Overdue, onDeadline.Resolution.Pending, onDeadline.Resolution.AwaitingNotice));
         var dayAfter = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], Q2, new DateOnly(2026, 6, 16));
-        Assert.Equal((1, 3), (dayAfter.Resolution.Overdue, dayAfter.Resolution.Pending));
+        Assert.Equal((1, 1, 2), (dayAfter.Resolution.Overdue, dayAfter.Resolution.Pending, dayAfter.Resolution.AwaitingNotice));
     }
 
     [Fact]
@@ -199,13 +202,13 @@ public class ReportFiguresTests
             "6 ý kiến, kiến nghị (thu thập trước hội nghị 1, tại hội nghị 5).\n"
             + "Lĩnh vực: Kinh tế 2; Văn hóa - Xã hội 1; Quốc phòng - An ninh 1; Đất đai, môi trường 2.\n"
             + "Kết quả: trả lời tại hội nghị 1; trả lời bằng văn bản 4 (đã trả lời 2, trong đó quá hạn 1; quá hạn chưa trả lời 1; "
-            + "đang trong hạn 1); chuyển cấp trên 1.",
+            + "chờ thông báo kết luận 1); chuyển cấp trên 1.",
             periodic.Periodic[2]);
         Assert.All(periodic.Thematic.Concat(periodic.AdHoc), Assert.Empty);
         Assert.Equal("Xã Giao Minh", periodic.Note);
 
         Assert.All(rows[1].Periodic, Assert.Empty);
-        Assert.Contains("trả lời bằng văn bản 2 (đang trong hạn 2)", rows[1].Thematic[2]);
+        Assert.Contains("trả lời bằng văn bản 2 (đang trong hạn 1; chờ thông báo kết luận 1)", rows[1].Thematic[2]);
         Assert.Equal("Xã Giao Hòa", rows[2].Note);
 
         var total = Form1Table.Total(figures);

@@ -18,7 +18,7 @@ public sealed class FollowUpItem
 
     private FollowUpItem() { MeetingTitle = SubmitterName = SubmitterPlace = Content = DepartmentName = RecordedBy = ""; }
 
-    public FollowUpItem(Guid unitId, Guid meetingId, string meetingTitle, Opinion opinion, int numberInNotice, Guid departmentId,
+    public FollowUpItem(Guid unitId, Guid meetingId, string meetingTitle, Opinion opinion, Guid departmentId,
         string departmentName, DateOnly noticeDate, DateOnly deadline, string? statusToken)
     {
         if (deadline <= noticeDate) throw new MeetingRuleException("Hạn trả lời phải sau ngày ban hành thông báo.");
@@ -27,7 +27,7 @@ public sealed class FollowUpItem
         MeetingId = meetingId;
         MeetingTitle = meetingTitle;
         OpinionId = opinion.Id;
-        OpinionNumber = numberInNotice;
+        OpinionNumber = opinion.Number;
         SubmitterName = opinion.SubmitterName;
         SubmitterPlace = opinion.SubmitterPlace;
         Field = opinion.Field;

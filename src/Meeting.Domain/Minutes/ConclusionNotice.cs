@@ -13,7 +13,7 @@ public sealed record NoticeCounts(int Resolved, int Unresolved)
 
 /// <summary>An opinion the notice hands to a department, with the date its written answer is due.</summary>
 public sealed record NoticeAssignment(int OpinionNumber, string SubmitterName, string SubmitterPlace, string Content,
-    OpinionOutcome Outcome, string Department, IReadOnlyList<string> Coordinating, DateOnly AnswerDue);
+    OpinionOutcome Outcome, bool ToLevelAbove, string Department, IReadOnlyList<string> Coordinating, DateOnly AnswerDue);
 
 /// <summary>
 /// The conclusion notice (Mẫu 9), drafted from the meeting: due 10 working days after the meeting (15 when the matters
@@ -28,18 +28,15 @@ public sealed record ConclusionNotice(DateOnly MeetingDate, DateOnly NoticeDue, 
     public const string Unassigned = "(chưa giao phòng, ban)";
 
     /// <summary>
-    /// The opinions the notice hands to departments, each with the "Ý kiến n" the notice prints: the one list the
-    /// secretary's panel, the issuing command and the follow-up read, so their numbers and counts agree.
+    /// The opinions the notice hands to departments: the one list the secretary's panel, the issuing command and the
+    /// follow-up read, so their counts agree. Each keeps its own "ý kiến số" (<see cref="Opinion.Number"/>) everywhere.
     /// </summary>
-    public static IReadOnlyList<(Opinion Opinion, int Number)> ToAnswerInWriting(Meeting meeting) =>
-        MinutesDraft.InNotice(meeting)
-            .Select((opinion, index) => (Opinion: opinion, Number: index + 1))
-            .Where(p => !MinutesDraft.ResolvedAtMeeting(p.Opinion))
-            .ToList();
+    public static IReadOnlyList<Opinion> ToAnswerInWriting(Meeting meeting) =>
+        MinutesDraft.InNotice(meeting).Where(o => !MinutesDraft.ResolvedAtMeeting(o)).ToList();
 
     /// <summary>Those still without a lead department: the notice cannot be issued until each has one.</summary>
-    public static IReadOnlyList<(Opinion Opinion, int Number)> WithoutLead(Meeting meeting) =>
-        ToAnswerInWriting(meeting).Where(p => p.Opinion.LeadAssignment is null).ToList();
+    public static IReadOnlyList<Opinion> WithoutLead(Meeting meeting) =>
+        ToAnswerInWriting(meeting).Where(o => o.LeadAssignment is null).ToList();
 
     /// <param name="noticeDate">The day the notice is signed; when null, the last day it may be.</param>
     public static ConclusionNotice Draft(Meeting meeting, WorkingCalendar calendar, DateOnly? noticeDate = null, bool complex = false)
@@ -48,9 +45,8 @@ public sealed record ConclusionNotice(DateOnly MeetingDate, DateOnly NoticeDue, 
         var due = calendar.AddWorkingDays(meetingDate, complex ? ComplexNoticeWorkingDays : NoticeWorkingDays);
         var issued = noticeDate ?? due;
         var answerDue = calendar.AddWorkingDays(issued, AnswerWorkingDays);
-        var assignments = MinutesDraft.InNotice(meeting)
-            .Where(o => !MinutesDraft.ResolvedAtMeeting(o))
-            .Select(o => new NoticeAssignment(o.Number, o.SubmitterName, o.SubmitterPlace, o.Content, o.Outcome,
+        var assignments = ToAnswerInWriting(meeting)
+            .Select(o => new NoticeAssignment(o.Number, o.SubmitterName, o.SubmitterPlace, o.Content, o.Outcome, o.GoesToLevelAbove,
                 o.LeadAssignment?.DepartmentName ?? Unassigned,
                 o.Assignments.Where(a => !a.IsLead).Select(a => a.DepartmentName).ToList(), answerDue))
             .ToList();

@@ -58,7 +58,7 @@ public static class MinutesDraft
     }
 
     /// <summary>
-    /// What the conclusion notice accounts for, numbered "Ý kiến n" by position: the opinions discussed in the hall (in the
+    /// What the conclusion notice accounts for: the opinions discussed in the hall (in the
     /// minutes' order), then those collected before the meeting (petitions go their own way, duplicates count once).
     /// </summary>
     public static IReadOnlyList<Opinion> InNotice(Meeting meeting)
@@ -90,7 +90,7 @@ public static class MinutesDraft
         {
             var opinion = discussed[i];
             sections.Add(new(MinutesKeys.Opinion(opinion.Number), i == 0 ? "4. Thảo luận" : "",
-                $"Ý kiến {i + 1}: Ông (bà) {opinion.SubmitterName}{Place(opinion.SubmitterPlace)}: {opinion.Content}", SecretaryWrites: true));
+                $"Ý kiến số {opinion.Number}: Ông (bà) {opinion.SubmitterName}{Place(opinion.SubmitterPlace)}: {opinion.Content}", SecretaryWrites: true));
             sections.Add(new(MinutesKeys.Answer(opinion.Number), "", Answer(opinion, journal), SecretaryWrites: true));
         }
         if (discussed.Count == 0) sections.Add(new(MinutesKeys.Opinion(0), "4. Thảo luận", "Không có ý kiến phát biểu.", SecretaryWrites: true));

@@ -61,6 +61,13 @@ public sealed class Opinion
     public bool IsOpen => !IsClosed && MergedIntoId is null;
     public Assignment? LeadAssignment => _assignments.FirstOrDefault(a => a.IsLead);
 
+    /// <summary>
+    /// For the level above to settle: forwarded in the hall, or classified "đề xuất với cấp trên" while preparing and given
+    /// no other outcome since. Every document words such an opinion as a proposal upwards, not as an answer.
+    /// </summary>
+    public bool GoesToLevelAbove => Outcome == OpinionOutcome.ForwardedToLevelAbove
+        || (Outcome == OpinionOutcome.None && Authority == Authority.LevelAbove);
+
     internal static Opinion Collected(Guid meetingId, int number, CollectedOpinionDraft clean, string? submissionKey) =>
         new(meetingId, number, clean.Name, clean.Place, clean.Field, clean.Content, OpinionSource.BeforeMeeting)
         {

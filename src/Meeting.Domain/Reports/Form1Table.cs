@@ -95,6 +95,7 @@ public static class Form1Table
             if (r.AnsweredInWriting > 0) parts.Add($"đã trả lời {r.AnsweredInWriting}" + (r.AnsweredLate > 0 ? $", trong đó quá hạn {r.AnsweredLate}" : ""));
             if (r.Overdue > 0) parts.Add($"quá hạn chưa trả lời {r.Overdue}");
             if (r.Pending > 0) parts.Add($"đang trong hạn {r.Pending}");
+            if (r.AwaitingNotice > 0) parts.Add($"chờ thông báo kết luận {r.AwaitingNotice}");
             results.Add($"trả lời bằng văn bản {r.InWriting} ({string.Join("; ", parts)})");
         }
         if (r.Forwarded > 0) results.Add($"chuyển cấp trên {r.Forwarded}");

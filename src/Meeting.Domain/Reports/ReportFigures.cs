@@ -11,28 +11,30 @@ public enum OpinionResolution
     AnsweredLate,
     /// <summary>Past the deadline and not answered.</summary>
     Overdue,
-    /// <summary>To answer in writing, within the deadline (or the conclusion notice is not issued yet).</summary>
+    /// <summary>To answer in writing, within the deadline the conclusion notice set.</summary>
     Pending,
     /// <summary>Chuyển cấp trên, with nothing tracked here.</summary>
     Forwarded,
+    /// <summary>To answer in writing, the conclusion notice not issued yet: no deadline runs, so not "đang trong hạn".</summary>
+    AwaitingNotice,
     /// <summary>Received but never given an outcome (not reached at the meeting, nothing tracked).</summary>
     NoOutcome,
 }
 
 /// <summary>How many recommendations stand where; the written ones split by their answer.</summary>
 public sealed record ResolutionCounts(int ResolvedAtMeeting, int AnsweredOnTime, int AnsweredLate, int Overdue, int Pending, int Forwarded,
-    int NoOutcome)
+    int NoOutcome, int AwaitingNotice = 0)
 {
-    public static readonly ResolutionCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
+    public static readonly ResolutionCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     public int Total => ResolvedAtMeeting + InWriting + Forwarded + NoOutcome;
     /// <summary>Everything that goes to a written answer, answered or not.</summary>
-    public int InWriting => AnsweredOnTime + AnsweredLate + Overdue + Pending;
+    public int InWriting => AnsweredOnTime + AnsweredLate + Overdue + Pending + AwaitingNotice;
     public int AnsweredInWriting => AnsweredOnTime + AnsweredLate;
 
     public static ResolutionCounts operator +(ResolutionCounts a, ResolutionCounts b) => new(
         a.ResolvedAtMeeting + b.ResolvedAtMeeting, a.AnsweredOnTime + b.AnsweredOnTime, a.AnsweredLate + b.AnsweredLate,
-        a.Overdue + b.Overdue, a.Pending + b.Pending, a.Forwarded + b.Forwarded, a.NoOutcome + b.NoOutcome);
+        a.Overdue + b.Overdue, a.Pending + b.Pending, a.Forwarded + b.Forwarded, a.NoOutcome + b.NoOutcome, a.AwaitingNotice + b.AwaitingNotice);
 
     public static ResolutionCounts Sum(IEnumerable<ResolutionCounts> counts) => counts.Aggregate(Zero, (a, b) => a + b);
 
@@ -40,7 +42,7 @@ public sealed record ResolutionCounts(int ResolvedAtMeeting, int AnsweredOnTime,
     {
         var counts = new int[Enum.GetValues<OpinionResolution>().Length];
         foreach (var r in resolutions) counts[(int)r]++;
-        return new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        return new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[7], counts[6]);
     }
 
     public static string Label(OpinionResolution resolution) => resolution switch
@@ -51,6 +53,7 @@ public sealed record ResolutionCounts(int ResolvedAtMeeting, int AnsweredOnTime,
         OpinionResolution.Overdue => "Quá hạn, chưa trả lời",
         OpinionResolution.Pending => "Đang trong hạn trả lời",
         OpinionResolution.Forwarded => "Chuyển cấp trên",
+        OpinionResolution.AwaitingNotice => "Chờ thông báo kết luận",
         _ => "Chưa xử lý",
     };
 }
@@ -161,13 +164,14 @@ public sealed record ReportFigures(
         meeting.Opinions.Where(o => o.MergedIntoId is null && !o.IsClosed && !o.IsPetition).OrderBy(o => o.Number);
 
     /// <summary>
-    /// Resolved at the meeting when the chair said so; otherwise the tracked items decide (every one answered → answered,
-    /// late if any was; any past its deadline → overdue; else still in time). Without items, a written outcome waits
-    /// for the conclusion notice (pending), a forwarded one was sent up, and one without outcome was never dealt with.
+    /// Resolved at the meeting as the minutes and the notice count it (the chair said so, or a collected opinion's prepared
+    /// answer was reported at step 4); otherwise the tracked items decide (every one answered → answered, late if any
+    /// was; any past its deadline → overdue; else still in time). Without items, what the notice will hand to a department
+    /// waits for it, a forwarded one was sent up, and one without outcome was never dealt with.
     /// </summary>
     public static OpinionResolution Resolve(Opinion opinion, IEnumerable<FollowUpItem> items, DateOnly today)
     {
-        if (opinion.Outcome == OpinionOutcome.AnsweredAtMeeting) return OpinionResolution.ResolvedAtMeeting;
+        if (MinutesDraft.ResolvedAtMeeting(opinion)) return OpinionResolution.ResolvedAtMeeting;
         var tracked = items.ToList();
         if (tracked.Count > 0)
         {
@@ -178,8 +182,10 @@ public sealed record ReportFigures(
         }
         return opinion.Outcome switch
         {
-            OpinionOutcome.AnswerInWriting or OpinionOutcome.NotedOutOfTopic => OpinionResolution.Pending,
+            OpinionOutcome.AnswerInWriting or OpinionOutcome.NotedOutOfTopic => OpinionResolution.AwaitingNotice,
             OpinionOutcome.ForwardedToLevelAbove => OpinionResolution.Forwarded,
+            // Collected before the meeting and not answered at step 4: the notice hands it to a department.
+            OpinionOutcome.None when opinion.IsCollected => OpinionResolution.AwaitingNotice,
             _ => OpinionResolution.NoOutcome,
         };
     }
@@ -204,7 +210,7 @@ public sealed record ReportFigures(
 
     /// <summary>
     /// Per department: opinions it answered at the meeting (called to explain, and resolved there); written answers it
-    /// was given — each tracked item, or the lead department of a written opinion the notice has not handed out yet.
+    /// was given — each item the conclusion notice handed it (before the notice no department has a written answer to give).
     /// </summary>
     private static IReadOnlyList<DepartmentFigures> DepartmentRows(
         IReadOnlyList<(Meeting Meeting, Opinion Opinion, OpinionResolution Resolution)> resolutions,
@@ -225,26 +231,16 @@ public sealed record ReportFigures(
                 foreach (var a in opinion.Assignments.Where(a => a.AnsweredAt is not null)) Row(meeting.UnitId, a.DepartmentName)[0]++;
                 continue;
             }
-            var tracked = itemsByOpinion[opinion.Id].ToList();
-            if (tracked.Count > 0)
+            foreach (var item in itemsByOpinion[opinion.Id])
             {
-                foreach (var item in tracked)
-                {
-                    var row = Row(meeting.UnitId, item.DepartmentName);
-                    row[1]++;
-                    row[item.StateOn(today) switch
-                    {
-                        FollowUpState.Answered => item.AnsweredLate ? 3 : 2,
-                        FollowUpState.Overdue => 4,
-                        _ => 5,
-                    }]++;
-                }
-            }
-            else if (resolution == OpinionResolution.Pending && opinion.LeadAssignment is { } lead)
-            {
-                var row = Row(meeting.UnitId, lead.DepartmentName);
+                var row = Row(meeting.UnitId, item.DepartmentName);
                 row[1]++;
-                row[5]++;
+                row[item.StateOn(today) switch
+                {
+                    FollowUpState.Answered => item.AnsweredLate ? 3 : 2,
+                    FollowUpState.Overdue => 4,
+                    _ => 5,
+                }]++;
             }
         }
         return rows

@@ -83,9 +83,9 @@ public sealed class CollectedOpinionsTests(BrowserHall hall)
 
             using var doc = WordprocessingDocument.Open(path, false);
             var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
-            Assert.Contains(paragraphs, p => p.StartsWith("Tổng số ý kiến: 3 ý kiến; thuộc thẩm quyền: 2 ý kiến; đề xuất ý kiến với cấp trên: 1 ý kiến", StringComparison.Ordinal));
-            Assert.Contains(paragraphs, p => p.StartsWith("- Ý kiến 1: Đề nghị xử lý bãi rác", StringComparison.Ordinal) && p.EndsWith("— đề xuất với cấp trên.", StringComparison.Ordinal));
-            Assert.Contains(paragraphs, p => p.StartsWith("2. Giao Phòng Kinh tế chủ trì", StringComparison.Ordinal) && p.Contains("ý kiến 2, 3 (gồm 2 ý kiến)"));
+            Assert.Contains(paragraphs, p => p.StartsWith("Tổng số ý kiến, kiến nghị: 3 ý kiến; thuộc thẩm quyền: 2 ý kiến; đề xuất ý kiến với cấp trên: 1 ý kiến", StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => p.StartsWith("- Ý kiến số ", StringComparison.Ordinal) && p.Contains("Đề nghị xử lý bãi rác") && p.EndsWith("— đề xuất với cấp trên.", StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => p.StartsWith("2. Giao Phòng Kinh tế chủ trì", StringComparison.Ordinal) && p.Contains("(gồm 2 ý kiến)"));
             Assert.Contains(paragraphs, p => p.StartsWith("1. Giao Văn phòng HĐND-UBND chủ trì", StringComparison.Ordinal));
         });
 

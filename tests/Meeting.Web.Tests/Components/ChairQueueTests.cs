@@ -291,6 +291,21 @@ public sealed class ChairQueueTests : IAsyncLifetime
         Assert.Single(cut.FindAll("[data-testid=badge-invited]"));
     }
 
+    [Fact]
+    public void The_attendance_counter_reads_as_the_minutes_do_invited_present_of_invited_and_walk_ins_apart()
+    {
+        var meeting = LiveMeeting();
+        var invited = meeting.AddDelegate("Vũ Đức Bình", "Trưởng thôn", "Thôn Đông", DelegateGroup.VillageDelegate);
+        meeting.AddDelegate("Lê Văn Cường", "", "Thôn Tây", DelegateGroup.VillageDelegate);
+        meeting.CheckIn(invited.Id, T0.AddMinutes(1));
+        meeting.AddWalkIn("Nông Văn Uy", "Thôn Tây", T0.AddMinutes(2));
+
+        var cut = Render<CountersBar>(p => p.Add(x => x.Meeting, meeting));
+
+        // Not "2/3": the walk-in was never invited, so the minutes count them apart and so does the chair.
+        Assert.Equal("1/2 +1", cut.Find("[data-testid=counter-present]").TextContent);
+    }
+
     private static Meeting LiveMeeting(bool start = true)
     {
         var meeting = Meeting.Create(new MeetingPlan(

@@ -142,8 +142,8 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         Assert.Equal(headings.Order(), headings);
         var discussed = MinutesDraft.Discussed(Meeting);
         Assert.Equal(2, discussed.Count);
-        var first = IndexStarting(paragraphs, "Ý kiến 1:");
-        var second = IndexStarting(paragraphs, "Ý kiến 2:");
+        var first = IndexStarting(paragraphs, $"Ý kiến số {discussed[0].Number}:");
+        var second = IndexStarting(paragraphs, $"Ý kiến số {discussed[1].Number}:");
         Assert.True(headings[3] < first && first < second && second < headings[4], "The opinions sit under 4. Thảo luận, in order.");
         Assert.Contains(discussed[1].SubmitterName, paragraphs[second]);
         Assert.True(IndexStarting(paragraphs, "Vào hồi") < headings[0], "The opening sentence comes before 1. Thành phần.");
@@ -185,10 +185,9 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         Assert.Equal((1, 1), (expected.Counts.Resolved, expected.Counts.Unresolved));
         Assert.Contains("Tại hội nghị đã có 1 ý kiến được giải quyết; 1 ý kiến chưa giải quyết.", paragraphs);
 
-        var number = MinutesDraft.Discussed(Meeting).ToList().FindIndex(o => o.Id == Played.InWriting.Id) + 1;
         var assignment = Assert.Single(expected.Assignments);
         Assert.Equal(Played.Lead, assignment.Department);
-        var handed = paragraphs[IndexStarting(paragraphs, $"Ý kiến {number} của ông (bà) {Played.InWriting.SubmitterName}")];
+        var handed = paragraphs[IndexStarting(paragraphs, $"Ý kiến số {Played.InWriting.Number} của ông (bà) {Played.InWriting.SubmitterName}")];
         Assert.EndsWith($"Giao {Played.Lead} chủ trì, phối hợp với {Played.Coordinating} trả lời và gửi báo cáo trả lời chậm nhất vào {LongDate(assignment.AnswerDue)}.", handed);
         Assert.DoesNotContain(paragraphs, p => p.Contains(Played.Answered.SubmitterName, StringComparison.Ordinal));
         var sections = new[] { "1. Đánh giá kết quả", "2. Phân công các cơ quan", "3. Tổ chức thực hiện", "3.1.", "3.2.", "3.3." }

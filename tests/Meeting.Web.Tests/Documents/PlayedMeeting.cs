@@ -20,7 +20,7 @@ public sealed record PlayedMeeting(Meeting Meeting, Opinion Answered, Opinion In
     public const string GeneratedConclusionMark = "giao các cơ quan, đơn vị tiếp tục tham mưu";
 
     /// <summary>The secretary's own wording of the first discussed opinion; it must replace the generated one.</summary>
-    public static string EditedOpinion(Opinion o) => $"Ý kiến 1: Ông (bà) {o.SubmitterName} (thư ký tóm tắt): đề nghị làm rõ kế hoạch của xã.";
+    public static string EditedOpinion(Opinion o) => $"Ý kiến số {o.Number}: Ông (bà) {o.SubmitterName} (thư ký tóm tắt): đề nghị làm rõ kế hoạch của xã.";
 
     public static async Task<PlayedMeeting> PlayAsync(TestApp app, Guid id)
     {

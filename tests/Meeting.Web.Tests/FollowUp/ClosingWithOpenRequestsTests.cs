@@ -50,11 +50,11 @@ public sealed class ClosingWithOpenRequestsTests
         Department lead;
         await using (var db = await app.OpenDbAsync())
             lead = await db.Departments.AsNoTracking().FirstAsync(d => d.UnitId == DemoUnits.GiaoMinhId);
-        foreach (var (opinion, _) in ConclusionNotice.WithoutLead(ended))
+        foreach (var opinion in ConclusionNotice.WithoutLead(ended))
             await app.MustAsync(demo.Id, Hall.Secretary, StaffRoles.AnswerStaff, (m, now) => m.AssignDepartments(opinion.Id, [lead.ToRef()], lead.Id, now));
         var toAnswer = ConclusionNotice.ToAnswerInWriting(await app.LoadAsync(demo.Id));
-        Assert.Contains(toAnswer, p => p.Opinion.Id == queued.OpinionId);
-        Assert.Contains(toAnswer, p => p.Opinion.Id == unscreened.OpinionId);
+        Assert.Contains(toAnswer, o => o.Id == queued.OpinionId);
+        Assert.Contains(toAnswer, o => o.Id == unscreened.OpinionId);
 
         var issued = await service.IssueNoticeAsync(demo.Id, Hall.Secretary, FollowedMeeting.NoticeNumber, service.Today, false);
         Assert.True(issued.Ok, issued.Error);

@@ -31,7 +31,7 @@ public sealed class FollowUpBrowserTests(BrowserHall hall)
 
             var department = await seats.OpenAsync("department", "/theo-doi", Seats.TabletWidth, Seats.TabletHeight, "phongban", interactive: true);
             var row = department.Locator($"[data-testid=follow-up-row][data-item-id='{item.Id}']");
-            await Expect(row).ToContainTextAsync("Ý kiến 2");
+            await Expect(row).ToContainTextAsync($"Ý kiến số {meeting.Played.InWriting.Number}");
             await row.Locator("[data-testid=follow-up-open]").ClickAsync();
             await Expect(department.Locator("[data-testid=follow-up-answer-form]")).ToBeVisibleAsync();
             await BrowserHall.WaitInteractiveAsync(department);

@@ -48,11 +48,11 @@ public sealed class FollowUpJourneyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal(1, (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetInt32());
 
-        // Phòng Kinh tế sees it: "Ý kiến 2" as the notice numbers it, due 15 working days after the notice.
+        // Phòng Kinh tế sees it under the opinion's own number, due 15 working days after the notice.
         var list = (await department.GetFromJsonAsync<FollowUpEndpoints.ListDto>("/api/theo-doi"))!;
         var item = Assert.Single(list.Items);
         Assert.Equal(FollowedMeeting.KinhTeName, list.Department);
-        Assert.Equal(2, item.OpinionNumber);
+        Assert.Equal(_meeting.Played.InWriting.Number, item.OpinionNumber);
         Assert.Equal(_meeting.Played.InWriting.Content, item.Content);
         Assert.Equal(FollowedMeeting.KinhTeName, item.Department);
         Assert.Equal(nameof(FollowUpState.NotAnswered), item.State);
@@ -60,7 +60,7 @@ public sealed class FollowUpJourneyTests : IAsyncLifetime
         Assert.Equal(calendar.AddWorkingDays(service.Today, ConclusionNotice.AnswerWorkingDays), item.Deadline);
         Assert.True(item.CanAnswer);
         var page = await department.GetStringAsync("/theo-doi");
-        Assert.Contains("Ý kiến 2", page);
+        Assert.Contains($"Ý kiến số {_meeting.Played.InWriting.Number}", page);
         Assert.Contains($"Các ý kiến giao {FollowedMeeting.KinhTeName} chủ trì trả lời", page);
 
         // The citizen now sees who answers and by when.

@@ -89,7 +89,7 @@ public sealed class FollowUpRefusalTests : IAsyncLifetime
         await _app.WithdrawWaitingAsync(id);
         await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
         var unassigned = await service.IssueNoticeAsync(id, Hall.Secretary, "35-TB/ĐU", today, false);
-        Assert.Equal("Ý kiến 1 chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.", unassigned.Error);
+        Assert.Equal($"Ý kiến số {orphan.Number} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.", unassigned.Error);
 
         Department lead;
         await using (var db = await _app.OpenDbAsync())
@@ -122,7 +122,7 @@ public sealed class FollowUpRefusalTests : IAsyncLifetime
         await using (var db = await _app.OpenDbAsync())
         {
             var item = await db.Set<FollowUpItem>().AsNoTracking().SingleAsync();
-            Assert.Equal(1, item.OpinionNumber);
+            Assert.Equal(orphan.Number, item.OpinionNumber); // its own number, the one on the phone and in the notice
             Assert.Equal(orphan.Id, item.OpinionId);
             Assert.Equal(lead.Id, item.DepartmentId);
             // The paper slip's request carries the status link the person was given.

@@ -48,7 +48,7 @@ public sealed class FollowUpReminderTests(ITestOutputHelper output) : IAsyncLife
         var deadline = workingDays >= 0 ? _calendar.AddWorkingDays(day, workingDays) : _calendar.SubtractWorkingDays(day, -workingDays);
         var notice = _calendar.SubtractWorkingDays(deadline, ConclusionNotice.AnswerWorkingDays);
         var opinion = _demo.Opinions.OrderBy(o => o.Number).ElementAt(number - 1);
-        return new FollowUpItem(_demo.UnitId, _demo.Id, _demo.Title, opinion, number, department.Id, department.Name, notice, deadline, null);
+        return new FollowUpItem(_demo.UnitId, _demo.Id, _demo.Title, opinion, department.Id, department.Name, notice, deadline, null);
     }
 
     private async Task StoreAsync(params FollowUpItem[] items)
@@ -165,11 +165,11 @@ public sealed class FollowUpReminderTests(ITestOutputHelper output) : IAsyncLife
         var mail = Assert.Single(transport.Sent);
         Assert.Equal([KinhTeMail], mail.To);
         Assert.Contains("quá hạn", mail.Subject);
-        Assert.Contains("Ý kiến 1 —", mail.Body);
-        Assert.Contains("Ý kiến 3 —", mail.Body);
-        Assert.Contains("Ý kiến 4 —", mail.Body);
-        Assert.DoesNotContain("Ý kiến 6 —", mail.Body);
-        Assert.DoesNotContain("Ý kiến 2 —", mail.Body);
+        Assert.Contains("Ý kiến số 1 —", mail.Body);
+        Assert.Contains("Ý kiến số 3 —", mail.Body);
+        Assert.Contains("Ý kiến số 4 —", mail.Body);
+        Assert.DoesNotContain("Ý kiến số 6 —", mail.Body);
+        Assert.DoesNotContain("Ý kiến số 2 —", mail.Body);
         Assert.Contains($"http://192.168.1.10:5080/theo-doi/{items[0].Id}", mail.Body);
         output.WriteLine(mail.Subject + "\n" + mail.Body);
 
@@ -180,9 +180,9 @@ public sealed class FollowUpReminderTests(ITestOutputHelper output) : IAsyncLife
         // A working day later item 3's deadline is missed: one more mail, about it alone.
         Assert.Equal(1, await mailer.SendDueAsync(_calendar.AddWorkingDays(Day, 1)));
         var missed = transport.Sent[1];
-        Assert.Contains("Ý kiến 3 —", missed.Body);
-        Assert.DoesNotContain("Ý kiến 1 —", missed.Body);
-        Assert.DoesNotContain("Ý kiến 4 —", missed.Body);
+        Assert.Contains("Ý kiến số 3 —", missed.Body);
+        Assert.DoesNotContain("Ý kiến số 1 —", missed.Body);
+        Assert.DoesNotContain("Ý kiến số 4 —", missed.Body);
         Assert.Equal(0, await mailer.SendDueAsync(_calendar.AddWorkingDays(Day, 1)));
 
         await using (var db = await _app.OpenDbAsync())

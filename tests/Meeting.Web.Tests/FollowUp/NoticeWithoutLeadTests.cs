@@ -59,7 +59,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         var ended = await _app.DemoMeetingAsync();
         var panel = Render(ended);
         var item = panel.WaitForElement("[data-testid=notice-without-lead-item]");
-        Assert.Equal("1", item.GetAttribute("data-number"));
+        Assert.Equal(orphan.Number.ToString(), item.GetAttribute("data-number"));
         Assert.Contains(orphan.Content, item.TextContent);
         Assert.Empty(panel.FindAll("[data-testid=issue-notice-open]"));
 
@@ -91,7 +91,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         await using (var db = await _app.OpenDbAsync())
         {
             var lead = await db.Departments.AsNoTracking().FirstAsync(d => d.UnitId == DemoUnits.GiaoMinhId);
-            foreach (var opinion in ConclusionNotice.WithoutLead(await _app.DemoMeetingAsync()).Select(p => p.Opinion))
+            foreach (var opinion in ConclusionNotice.WithoutLead(await _app.DemoMeetingAsync()))
                 await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AssignDepartments(opinion.Id, [lead.ToRef()], lead.Id, now));
         }
         await _app.WithdrawWaitingAsync(demo.Id);
@@ -101,7 +101,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         var draft = ConclusionNotice.Draft(meeting, WorkingCalendar.Vietnam());
         Assert.Equal(draft.Counts.Unresolved, toAnswer.Count);
         Assert.NotEmpty(toAnswer);
-        Assert.Equal(draft.Assignments.Select(a => a.OpinionNumber), toAnswer.Select(p => p.Opinion.Number));
+        Assert.Equal(draft.Assignments.Select(a => a.OpinionNumber), toAnswer.Select(o => o.Number));
         // The panel says the same count the notice will print.
         var panel = Render(meeting);
         panel.WaitForElement("[data-testid=issue-notice-open]").Click();
@@ -127,7 +127,7 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.End(now));
 
         var ended = await _app.DemoMeetingAsync();
-        var number = ConclusionNotice.ToAnswerInWriting(ended).Single(p => p.Opinion.Id == opinion.Id).Number;
+        var number = ConclusionNotice.ToAnswerInWriting(ended).Single(o => o.Id == opinion.Id).Number;
         var panel = Render(ended);
         panel.WaitForElement("[data-testid=issue-notice-open]").Click();
         var item = $"[data-testid=notice-lead-item][data-number='{number}']";

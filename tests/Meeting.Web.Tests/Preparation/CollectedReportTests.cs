@@ -92,6 +92,9 @@ public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHel
         return body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
     }
 
+    /// <summary>The opinion's own number, given when it was collected.</summary>
+    private int No(string name) => fixture.Meeting.CollectedOpinions().Single(o => o.SubmitterName == name).Number;
+
     private static int Index(List<string> paragraphs, string start)
     {
         var index = paragraphs.FindIndex(p => p.StartsWith(start, StringComparison.Ordinal));
@@ -111,32 +114,34 @@ public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHel
         Assert.Contains("-BC/VPĐU", header);
         Assert.Equal("BÁO CÁO", paragraphs[0]);
         Assert.StartsWith("Tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân", paragraphs[1]);
-        Assert.Contains(paragraphs, p => p.StartsWith("Tổng số ý kiến: 4 ý kiến; thuộc thẩm quyền: 3 ý kiến; đề xuất ý kiến với cấp trên: 1 ý kiến", StringComparison.Ordinal)
+        // The complaint is not a recommendation: counted apart, not under "thuộc thẩm quyền".
+        Assert.Contains(paragraphs, p => p.StartsWith("Tổng số ý kiến, kiến nghị: 3 ý kiến; thuộc thẩm quyền: 2 ý kiến; đề xuất ý kiến với cấp trên: 1 ý kiến", StringComparison.Ordinal)
             && p.Contains("thuộc thẩm quyền cấp dưới: 0 ý kiến.") && p.Contains("Đã gộp 1 ý kiến trùng"));
-        Assert.Contains(paragraphs, p => p.StartsWith("Trong đó: 0 ý kiến ngoài nội dung đối thoại; 1 đơn thư", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Ngoài ra: 1 đơn thư khiếu nại, tố cáo", StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Trong đó: 0", StringComparison.Ordinal));
 
-        // By field in the order of Mẫu 5, each opinion under its field, numbered once through the report.
+        // By field in the order of Mẫu 5, each opinion under its field and its own number (the one every page shows).
         var land = Index(paragraphs, "1. Lĩnh vực đất đai, môi trường: 1 ý kiến.");
         var economy = Index(paragraphs, "2. Lĩnh vực kinh tế: 2 ý kiến.");
         var society = Index(paragraphs, "3. Lĩnh vực văn hóa - xã hội: 1 ý kiến.");
         Assert.True(land < economy && economy < society);
-        Assert.Equal(land + 1, Index(paragraphs, "- Ý kiến 1: Đề nghị xử lý bãi rác tự phát ven đê. (Lê Văn Cường, Xóm 7; qua Chi bộ thôn, xóm)"));
+        Assert.Equal(land + 1, Index(paragraphs, $"- Ý kiến số {No("Lê Văn Cường")}: Đề nghị xử lý bãi rác tự phát ven đê. (Lê Văn Cường, Xóm 7; qua Chi bộ thôn, xóm)"));
         Assert.EndsWith("— đề xuất với cấp trên.", paragraphs[land + 1]);
         var binh = paragraphs[economy + 1];
-        Assert.StartsWith("- Ý kiến 2: Đề nghị sửa đường trục xóm 3 bị xuống cấp. (Nguyễn Văn Bình, Xóm 3; qua Ủy ban MTTQ", binh);
+        Assert.StartsWith($"- Ý kiến số {No("Nguyễn Văn Bình")}: Đề nghị sửa đường trục xóm 3 bị xuống cấp. (Nguyễn Văn Bình, Xóm 3; qua Ủy ban MTTQ", binh);
         Assert.Contains("cùng ý kiến: Hoàng Văn Nam, Xóm 3", binh);
-        Assert.StartsWith("- Ý kiến 3: Giá phân bón", paragraphs[economy + 2]);
+        Assert.StartsWith($"- Ý kiến số {No("Trần Thị Hoa")}: Giá phân bón", paragraphs[economy + 2]);
         Assert.Contains("đơn thư khiếu nại, tố cáo", paragraphs[society + 1]);
-        Assert.DoesNotContain(paragraphs, p => p.StartsWith("- Ý kiến 5", StringComparison.Ordinal)); // the duplicate is not counted twice
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith($"- Ý kiến số {No("Hoàng Văn Nam")}:", StringComparison.Ordinal)); // the duplicate is not counted twice
 
         // Who prepares what, by when: departments in the order of their first opinion.
         var assignment = Index(paragraphs, "II. ĐỀ XUẤT PHÂN CÔNG CHUẨN BỊ NỘI DUNG TRẢ LỜI");
         var toEconomy = paragraphs[Index(paragraphs, "2. Giao Phòng Kinh tế chủ trì")];
-        Assert.Contains("ý kiến 2, 3 (gồm 2 ý kiến); phối hợp: Văn phòng HĐND-UBND", toEconomy);
+        Assert.Contains($"ý kiến số {No("Nguyễn Văn Bình")}, {No("Trần Thị Hoa")} (gồm 2 ý kiến); phối hợp: Văn phòng HĐND-UBND", toEconomy);
         Assert.Contains($"Thời hạn: hoàn thành trước ngày {CollectedApp.Day(fixture.Due)}, gửi báo cáo về Văn phòng Đảng ủy", toEconomy);
         var toOffice = paragraphs[Index(paragraphs, "1. Giao Văn phòng HĐND-UBND chủ trì")];
-        Assert.Contains($"ý kiến 1 (gồm 1 ý kiến). Thời hạn: hoàn thành trước ngày {CollectedApp.Day(fixture.Due.AddDays(1))}", toOffice);
-        Assert.True(Index(paragraphs, "3. Chưa phân công: ý kiến 4 (gồm 1 ý kiến).") > assignment);
+        Assert.Contains($"ý kiến số {No("Lê Văn Cường")} (gồm 1 ý kiến). Thời hạn: hoàn thành trước ngày {CollectedApp.Day(fixture.Due.AddDays(1))}", toOffice);
+        Assert.True(Index(paragraphs, $"3. Chưa phân công: ý kiến số {No("Vũ Thị Lan")} (gồm 1 ý kiến).") > assignment);
         Assert.True(Index(paragraphs, "III. ĐỀ XUẤT, KIẾN NGHỊ") > assignment);
     }
 
@@ -151,11 +156,11 @@ public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHel
         var economy = Index(paragraphs, "II. CÁC Ý KIẾN VỀ LĨNH VỰC KINH TẾ");
         var proposals = Index(paragraphs, "III. ĐỀ XUẤT, KIẾN NGHỊ");
         Assert.True(land < economy && economy < proposals);
-        Assert.StartsWith("1. Ý kiến 2 (Nguyễn Văn Bình, Xóm 3; cùng ý kiến: Hoàng Văn Nam, Xóm 3): Đề nghị sửa đường", paragraphs[economy + 1]);
+        Assert.StartsWith($"1. Ý kiến số {No("Nguyễn Văn Bình")} (Nguyễn Văn Bình, Xóm 3; cùng ý kiến: Hoàng Văn Nam, Xóm 3): Đề nghị sửa đường", paragraphs[economy + 1]);
         Assert.Equal($"Trả lời của Phòng Kinh tế: {PreparedMeeting.Answer}", paragraphs[economy + 2]);
-        Assert.StartsWith("2. Ý kiến 3 (Trần Thị Hoa, Xóm 5): Giá phân bón", paragraphs[economy + 3]);
+        Assert.StartsWith($"2. Ý kiến số {No("Trần Thị Hoa")} (Trần Thị Hoa, Xóm 5): Giá phân bón", paragraphs[economy + 3]);
         Assert.Equal($"Trả lời của Phòng Kinh tế: đang chuẩn bị (hạn {CollectedApp.Day(fixture.Due)}).", paragraphs[economy + 4]);
-        Assert.Contains(paragraphs, p => p.Contains("Đề nghị cấp trên xem xét, giải quyết các ý kiến không thuộc thẩm quyền: ý kiến 1."));
+        Assert.Contains(paragraphs, p => p.Contains($"Đề nghị cấp trên xem xét, giải quyết các ý kiến không thuộc thẩm quyền: ý kiến số {No("Lê Văn Cường")}."));
         Assert.Contains(paragraphs, p => p.Contains("1 đơn thư khiếu nại, tố cáo được chuyển cơ quan có thẩm quyền"));
         Assert.DoesNotContain(paragraphs, p => p.Contains(PreparedMeeting.Complaint) || p.Contains("Vũ Thị Lan"));
         Assert.DoesNotContain(paragraphs, p => p.Contains("VĂN HÓA"));
@@ -168,13 +173,15 @@ public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHel
         var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Equal(5, rows.Count);
-        Assert.Equal(["1", "2", "2 (trùng)", "3", "4"], rows.Select(r => r["STT"]?.ToString()));
+        Assert.Equal(["1", "2", "3", "4", "5"], rows.Select(r => r["STT"]?.ToString()));
+        Assert.Equal(new[] { "Lê Văn Cường", "Nguyễn Văn Bình", "Hoàng Văn Nam", "Trần Thị Hoa", "Vũ Thị Lan" }.Select(n => No(n).ToString()),
+            rows.Select(r => r["Số ý kiến"]?.ToString()));
         Assert.Equal("Đề xuất với cấp trên", rows[0]["Thẩm quyền"]);
         Assert.Equal("Phòng Kinh tế", rows[1]["Chủ trì chuẩn bị"]);
         Assert.Equal("Văn phòng HĐND-UBND", rows[1]["Phối hợp"]);
         Assert.Equal(CollectedApp.Day(fixture.Due), rows[1]["Hạn chuẩn bị"]);
         Assert.Equal(PreparedMeeting.Answer, rows[1]["Trả lời đã chuẩn bị"]);
-        Assert.StartsWith("Ý kiến 2", rows[2]["Gộp vào"]?.ToString());
+        Assert.Equal($"Ý kiến số {No("Nguyễn Văn Bình")}", rows[2]["Gộp vào"]?.ToString());
         Assert.Equal("x", rows[4]["Đơn thư"]);
     }
 

@@ -54,7 +54,7 @@ public sealed class ProjectorCollectedTests : IAsyncLifetime
         Assert.Contains("1 đã chuẩn bị trả lời", counts);
         var items = cut.FindAll("[data-testid=projector-collected-item]");
         Assert.Equal(2, items.Count);
-        Assert.Contains("Ý kiến 1", items[0].TextContent);
+        Assert.Contains("Ý kiến số 1", items[0].TextContent); // its own number, collected first
         Assert.Contains("Nguyễn Văn Bình (Xóm 3)", items[0].TextContent);
         Assert.Contains("Trả lời: Phòng Kinh tế", items[0].TextContent);
         Assert.Contains("Đã chuẩn bị trả lời", items[0].TextContent);

@@ -137,7 +137,7 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         var row = Assert.Single(rows);
         Assert.Contains(ReportedCommunes.GiaoHoaChair, row["F"]); // thematic: the second column group
         Assert.Contains("2 ý kiến, kiến nghị", row["H"]);
-        Assert.Contains("trả lời tại hội nghị 1; trả lời bằng văn bản 1 (đang trong hạn 1)", row["H"]);
+        Assert.Contains("trả lời tại hội nghị 1; trả lời bằng văn bản 1 (chờ thông báo kết luận 1)", row["H"]); // no notice issued there yet
 
         foreach (var file in Exports)
         {

@@ -49,7 +49,7 @@ public sealed record ReportedCommunes(PlayedMeeting GiaoMinh, Meeting GiaoHoa, F
         var meeting = played.Meeting;
         var held = DateOnly.FromDateTime(Clock.ToHallTime(meeting.StartedAt!.Value).DateTime);
         var lead = played.InWriting.LeadAssignment!;
-        var overdue = new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, played.InWriting, 2, lead.DepartmentId, lead.DepartmentName,
+        var overdue = new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, played.InWriting, lead.DepartmentId, lead.DepartmentName,
             held.AddDays(-40), held.AddDays(-20), null);
         await using (var db = await app.OpenDbAsync())
         {

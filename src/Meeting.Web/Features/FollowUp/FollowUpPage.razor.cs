@@ -46,7 +46,7 @@ public partial class FollowUpPage
             (_meeting == Guid.Empty || i.MeetingId == _meeting)
             && (_department == Guid.Empty || i.DepartmentId == _department)
             && (_state.Length == 0 || i.StateOn(list.Today).ToString() == _state)
-            && SearchText.Matches($"{i.SubmitterName} {i.SubmitterPlace} {i.Content} {i.DepartmentName} {i.MeetingTitle} {i.AnswerReference} Ý kiến {i.OpinionNumber}", _search));
+            && SearchText.Matches($"{i.SubmitterName} {i.SubmitterPlace} {i.Content} {i.DepartmentName} {i.MeetingTitle} {i.AnswerReference} Ý kiến số {i.OpinionNumber}", _search));
 
     private static IEnumerable<(Guid Id, string Title)> Meetings(FollowUpList list) =>
         list.Items.GroupBy(i => i.MeetingId).Select(g => (g.Key, g.First().MeetingTitle)).OrderBy(m => m.Item2, StringComparer.Ordinal);

@@ -118,19 +118,19 @@ public sealed class FollowUpService(
             if (date > today)
                 throw new MeetingRuleException($"Ngày ban hành {Show(date)} sau hôm nay ({Show(today)}). Chỉ ban hành khi thông báo đã được ký.");
 
-            // "Ý kiến n" as the notice numbers them; opinions collected before the meeting are followed up too.
+            // Opinions collected before the meeting are followed up too; each keeps its own number.
             var unresolved = ConclusionNotice.ToAnswerInWriting(meeting);
-            var unassigned = ConclusionNotice.WithoutLead(meeting).Select(p => $"Ý kiến {p.Number}").ToList();
+            var unassigned = ConclusionNotice.WithoutLead(meeting).Select(o => $"Ý kiến số {o.Number}").ToList();
             if (unassigned.Count > 0)
                 throw new MeetingRuleException($"{string.Join(", ", unassigned)} chưa giao phòng, ban chủ trì. Hãy giao phòng, ban chủ trì trả lời trước khi ban hành thông báo.");
 
             var deadline = calendar.AddWorkingDays(date, ConclusionNotice.AnswerWorkingDays);
-            var items = unresolved.Select(p =>
+            var items = unresolved.Select(opinion =>
             {
-                var lead = p.Opinion.LeadAssignment!;
+                var lead = opinion.LeadAssignment!;
                 // The status link the person got when they first raised it (not a later "trao đổi thêm" turn).
-                var token = meeting.Requests.Where(r => r.OpinionId == p.Opinion.Id && !r.IsFollowUp).OrderBy(r => r.Number).FirstOrDefault()?.StatusToken;
-                return new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, p.Opinion, p.Number, lead.DepartmentId, lead.DepartmentName,
+                var token = meeting.Requests.Where(r => r.OpinionId == opinion.Id && !r.IsFollowUp).OrderBy(r => r.Number).FirstOrDefault()?.StatusToken;
+                return new FollowUpItem(meeting.UnitId, meeting.Id, meeting.Title, opinion, lead.DepartmentId, lead.DepartmentName,
                     date, deadline, token);
             }).ToList();
 

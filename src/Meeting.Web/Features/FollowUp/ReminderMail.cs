@@ -160,7 +160,7 @@ public sealed class ReminderMailer(
         {
             var item = r.Item;
             var content = item.Content.Length > 300 ? item.Content[..300] + "…" : item.Content;
-            body.AppendLine($"- Ý kiến {item.OpinionNumber} — {item.MeetingTitle}");
+            body.AppendLine($"- Ý kiến số {item.OpinionNumber} — {item.MeetingTitle}");
             body.AppendLine($"  {r.Text}");
             body.AppendLine($"  Ông (bà) {item.SubmitterName}{(item.SubmitterPlace.Length > 0 ? ", " + item.SubmitterPlace : "")}: {content}");
             if (!string.IsNullOrEmpty(baseUrl)) body.AppendLine($"  Ghi trả lời: {baseUrl}/theo-doi/{item.Id}");

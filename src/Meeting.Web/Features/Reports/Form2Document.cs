@@ -90,7 +90,8 @@ public static class Form2Document
         {
             $"trả lời, giải quyết ngay tại hội nghị {r.ResolvedAtMeeting} ý kiến ({Percent(r.ResolvedAtMeeting, r.Total)})",
             $"giao trả lời bằng văn bản {r.InWriting} ý kiến, trong đó đã trả lời {r.AnsweredInWriting} (đúng hạn {r.AnsweredOnTime}, quá hạn {r.AnsweredLate}), "
-                + $"quá hạn chưa trả lời {r.Overdue}, đang trong hạn {r.Pending}",
+                + $"quá hạn chưa trả lời {r.Overdue}, đang trong hạn {r.Pending}"
+                + (r.AwaitingNotice > 0 ? $", chờ thông báo kết luận {r.AwaitingNotice}" : ""),
         };
         if (r.Forwarded > 0) parts.Add($"chuyển cấp trên {r.Forwarded} ý kiến");
         if (r.NoOutcome > 0) parts.Add($"chưa xử lý {r.NoOutcome} ý kiến");

@@ -17,6 +17,7 @@ public partial class ReportDashboard
         (OpinionResolution.AnsweredLate, "Văn bản trễ hạn", "#f9a825"),
         (OpinionResolution.Overdue, "Quá hạn", "#c62828"),
         (OpinionResolution.Pending, "Đang trong hạn", "#1565c0"),
+        (OpinionResolution.AwaitingNotice, "Chờ thông báo kết luận", "#78909c"),
         (OpinionResolution.Forwarded, "Chuyển cấp trên", "#6a1b9a"),
         (OpinionResolution.NoOutcome, "Chưa xử lý", "#9e9e9e"),
     ];
@@ -79,6 +80,7 @@ public partial class ReportDashboard
         OpinionResolution.AnsweredLate => counts.AnsweredLate,
         OpinionResolution.Overdue => counts.Overdue,
         OpinionResolution.Pending => counts.Pending,
+        OpinionResolution.AwaitingNotice => counts.AwaitingNotice,
         OpinionResolution.Forwarded => counts.Forwarded,
         _ => counts.NoOutcome,
     };

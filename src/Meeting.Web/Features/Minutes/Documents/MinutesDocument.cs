@@ -49,12 +49,12 @@ public static partial class MinutesDocument
     public static DateOnly MeetingDate(Meeting meeting) =>
         DateOnly.FromDateTime(Clock.ToHallTime(meeting.StartedAt ?? meeting.ScheduledStart).DateTime);
 
-    /// <summary>"Ý kiến 2:" in bold, so the opinions stand out in a long record.</summary>
+    /// <summary>"Ý kiến số 13:" in bold, so the opinions stand out in a long record.</summary>
     private static DocParagraph Line(string line) =>
         OpinionLabel().Match(line) is { Success: true } m
             ? new([new DocRun(m.Value, Bold: true), new DocRun(line[m.Length..])])
             : DocParagraph.Plain(line);
 
-    [GeneratedRegex(@"^-?\s*Ý kiến \d+:")]
+    [GeneratedRegex(@"^-?\s*Ý kiến (số )?\d+:")]
     private static partial Regex OpinionLabel();
 }

@@ -4,7 +4,7 @@ namespace DoiThoai.Web.Features.Minutes.Documents;
 
 /// <summary>
 /// The conclusion notice (Mẫu 9): what was resolved, which department answers which opinion and by when, and how the
-/// follow-up runs. Opinions are numbered as in the minutes, so "Ý kiến 2" is the same person in both documents.
+/// follow-up runs. Each opinion keeps its own number ("Ý kiến số 13" on the phone, in the minutes, the notice and the follow-up).
 /// </summary>
 public static class NoticeDocument
 {
@@ -16,7 +16,6 @@ public static class NoticeDocument
         var issuer = Issuer.Of(meeting, parent);
         var answerDue = notice.Assignments.FirstOrDefault()?.AnswerDue
             ?? (calendar ?? WorkingCalendar.Vietnam()).AddWorkingDays(notice.NoticeDate, ConclusionNotice.AnswerWorkingDays);
-        var order = MinutesDraft.InNotice(meeting).Select((o, i) => (o.Number, Index: i + 1)).ToDictionary(p => p.Number, p => p.Index);
         var departments = notice.Assignments.Select(a => a.Department).Where(d => d != ConclusionNotice.Unassigned).Distinct().ToList();
 
         var body = new List<DocParagraph>
@@ -29,7 +28,7 @@ public static class NoticeDocument
         };
         body.AddRange(notice.Assignments.Count == 0
             ? [DocParagraph.Plain("Không có ý kiến phải tiếp tục trả lời sau hội nghị.")]
-            : notice.Assignments.Select(a => Assignment(a, order.GetValueOrDefault(a.OpinionNumber, a.OpinionNumber))));
+            : notice.Assignments.Select(Assignment));
         body.AddRange(
         [
             DocParagraph.Head("3. Tổ chức thực hiện"),
@@ -61,17 +60,17 @@ public static class NoticeDocument
             [Signer(meeting, issuer)]);
     }
 
-    private static DocParagraph Assignment(NoticeAssignment a, int number)
+    private static DocParagraph Assignment(NoticeAssignment a)
     {
         var place = a.SubmitterPlace.Length > 0 ? $", {a.SubmitterPlace}" : "";
         var lead = a.Department == ConclusionNotice.Unassigned ? Issuer.Blank : a.Department;
         var coordinating = a.Coordinating.Count > 0 ? $", phối hợp với {string.Join(", ", a.Coordinating)}" : "";
-        var task = a.Outcome == OpinionOutcome.ForwardedToLevelAbove
+        var task = a.ToLevelAbove
             ? "tham mưu văn bản đề nghị cấp có thẩm quyền giải quyết"
             : "trả lời";
         return new(
         [
-            new DocRun($"Ý kiến {number}", Bold: true),
+            new DocRun($"Ý kiến số {a.OpinionNumber}", Bold: true),
             new DocRun($" của ông (bà) {a.SubmitterName}{place}: {a.Content.TrimEnd('.', ' ')} — Giao {lead} chủ trì{coordinating} {task} "
                 + $"và gửi báo cáo trả lời chậm nhất vào {Issuer.LongDate(a.AnswerDue)}."),
         ]);

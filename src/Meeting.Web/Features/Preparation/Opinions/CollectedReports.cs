@@ -5,12 +5,16 @@ using DoiThoai.Web.Features.Minutes.Documents;
 namespace DoiThoai.Web.Features.Preparation.Opinions;
 
 /// <summary>A collected opinion as both reports number it, with the duplicates merged into it.</summary>
-public sealed record NumberedOpinion(int Index, Opinion Opinion, IReadOnlyList<Opinion> Duplicates);
+public sealed record NumberedOpinion(Opinion Opinion, IReadOnlyList<Opinion> Duplicates)
+{
+    /// <summary>The opinion's own "ý kiến số": the same in both reports, the minutes, the notice and on the projector.</summary>
+    public int Number => Opinion.Number;
+}
 
 /// <summary>
 /// The two reports of the preparation (seed 004, Phụ lục II): Mẫu 5 — the opinions collected before the meeting,
 /// counted and classified by field and authority, and who prepares which answer by when; Mẫu 6 — the answers
-/// prepared, read at agenda step 4. Both number the opinions the same way ("Ý kiến 3" is one opinion in both),
+/// prepared, read at agenda step 4. Both name an opinion by its own number ("Ý kiến số 3" is one opinion everywhere),
 /// and both are drawn with the administrative document model of the minutes.
 /// </summary>
 public static class CollectedReports
@@ -42,7 +46,7 @@ public static class CollectedReports
         var duplicates = collected.Where(o => o.MergedIntoId is not null).ToLookup(o => o.MergedIntoId!.Value);
         return collected.Where(o => o.MergedIntoId is null)
             .OrderBy(o => Array.IndexOf(FieldOrder, o.Field)).ThenBy(o => o.Authority).ThenBy(o => o.Number)
-            .Select((o, i) => new NumberedOpinion(i + 1, o, duplicates[o.Id].ToList()))
+            .Select(o => new NumberedOpinion(o, duplicates[o.Id].ToList()))
             .ToList();
     }
 
@@ -53,6 +57,7 @@ public static class CollectedReports
         var office = OfficeName(issuer);
         var numbered = Numbered(meeting);
         var all = numbered.Select(n => n.Opinion).ToList();
+        var recommendations = all.Where(o => !o.IsPetition).ToList();
         var merged = meeting.CollectedOpinions().Count(o => o.MergedIntoId is not null);
         var body = new List<DocParagraph>
         {
@@ -60,16 +65,21 @@ public static class CollectedReports
                 + "tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân thu thập trước hội nghị (qua Ủy ban MTTQ, các hội, đoàn thể, "
                 + "chi bộ thôn, xóm, đơn thư, thư điện tử và phiếu xin ý kiến) và đề xuất phân công chuẩn bị nội dung trả lời như sau:"),
             DocParagraph.Head("I. TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"),
-            DocParagraph.Plain($"Tổng số ý kiến: {all.Count} ý kiến; thuộc thẩm quyền: {all.Count(o => o.Authority == Authority.Within)} ý kiến; "
-                + $"đề xuất ý kiến với cấp trên: {all.Count(o => o.Authority == Authority.LevelAbove)} ý kiến (nội dung liên quan đến đối thoại "
-                + $"nhưng không thuộc thẩm quyền); thuộc thẩm quyền cấp dưới: {all.Count(o => o.Authority == Authority.LevelBelow)} ý kiến."
+            // A petition (đơn thư khiếu nại, tố cáo) is not a recommendation of the dialogue: it goes its own legal way and is
+            // counted apart, as Mẫu 1 and 2 count it.
+            DocParagraph.Plain($"Tổng số ý kiến, kiến nghị: {recommendations.Count} ý kiến; thuộc thẩm quyền: {recommendations.Count(o => o.Authority == Authority.Within)} ý kiến; "
+                + $"đề xuất ý kiến với cấp trên: {recommendations.Count(o => o.Authority == Authority.LevelAbove)} ý kiến (nội dung liên quan đến đối thoại "
+                + $"nhưng không thuộc thẩm quyền); thuộc thẩm quyền cấp dưới: {recommendations.Count(o => o.Authority == Authority.LevelBelow)} ý kiến."
                 + (merged > 0 ? $" Đã gộp {merged} ý kiến trùng nội dung vào các ý kiến trên." : "")),
         };
-        var outOfTopic = all.Count(o => o.IsOutOfTopic);
+        var outOfTopic = recommendations.Count(o => o.IsOutOfTopic);
         var petitions = all.Count(o => o.IsPetition);
         if (outOfTopic + petitions > 0)
-            body.Add(DocParagraph.Plain($"Trong đó: {outOfTopic} ý kiến ngoài nội dung đối thoại; {petitions} đơn thư khiếu nại, tố cáo, "
-                + "đề nghị chuyển cơ quan có thẩm quyền xem xét, giải quyết theo quy định của pháp luật."));
+            body.Add(DocParagraph.Plain(string.Join(" ", new[]
+            {
+                outOfTopic > 0 ? $"Trong đó: {outOfTopic} ý kiến ngoài nội dung đối thoại." : null,
+                petitions > 0 ? $"Ngoài ra: {petitions} đơn thư khiếu nại, tố cáo, đề nghị chuyển cơ quan có thẩm quyền xem xét, giải quyết theo quy định của pháp luật." : null,
+            }.Where(s => s is not null))));
         var channels = meeting.CollectedOpinions().GroupBy(o => o.Channel).OrderBy(g => g.Key)
             .Select(g => $"{g.Key.ToVietnamese()}: {g.Count()}").ToList();
         if (channels.Count > 0) body.Add(DocParagraph.Plain($"Nguồn tiếp nhận: {string.Join("; ", channels)} ý kiến (kể cả ý kiến trùng)."));
@@ -97,14 +107,14 @@ public static class CollectedReports
             [
                 new DocRun($"{++item}. Giao {group.Key} ", Bold: true),
                 new DocRun($"chủ trì nghiên cứu trả lời các nội dung liên quan đến {string.Join(", ", fields)}: "
-                    + $"ý kiến {Numbers(opinions)} (gồm {opinions.Count} ý kiến)"
+                    + $"ý kiến số {Numbers(opinions)} (gồm {opinions.Count} ý kiến)"
                     + (coordinating.Count > 0 ? $"; phối hợp: {string.Join(", ", coordinating)}" : "")
                     + $". Thời hạn: {Deadlines(opinions)}, gửi báo cáo về {office} để tổng hợp, báo cáo {leadership}."),
             ]));
         }
         var unassigned = numbered.Where(n => n.Opinion.LeadAssignment is null).ToList();
         if (unassigned.Count > 0)
-            body.Add(DocParagraph.Plain($"{++item}. Chưa phân công: ý kiến {Numbers(unassigned)} (gồm {unassigned.Count} ý kiến)."));
+            body.Add(DocParagraph.Plain($"{++item}. Chưa phân công: ý kiến số {Numbers(unassigned)} (gồm {unassigned.Count} ý kiến)."));
 
         body.Add(DocParagraph.Head("III. ĐỀ XUẤT, KIẾN NGHỊ"));
         body.Add(DocParagraph.Plain("1. Đề nghị người đứng đầu cấp ủy, chính quyền giao bộ phận tham mưu tổ chức hội nghị đối thoại tham mưu thành lập "
@@ -154,7 +164,7 @@ public static class CollectedReports
                 var o = n.Opinion;
                 body.Add(new DocParagraph(
                 [
-                    new DocRun($"{++point}. Ý kiến {n.Index}", Bold: true),
+                    new DocRun($"{++point}. Ý kiến số {n.Number}", Bold: true),
                     new DocRun($" ({Who(o)}{AlsoRaisedBy(n)}): {o.Content.TrimEnd()}"),
                 ]));
                 var lead = o.LeadAssignment?.DepartmentName;
@@ -174,16 +184,16 @@ public static class CollectedReports
         body.Add(DocParagraph.Head($"{Roman(++section)}. ĐỀ XUẤT, KIẾN NGHỊ"));
         var proposals = new List<string>();
         var above = answered.Where(n => n.Opinion.Authority == Authority.LevelAbove).ToList();
-        if (above.Count > 0) proposals.Add($"Đề nghị cấp trên xem xét, giải quyết các ý kiến không thuộc thẩm quyền: ý kiến {Numbers(above)}.");
+        if (above.Count > 0) proposals.Add($"Đề nghị cấp trên xem xét, giải quyết các ý kiến không thuộc thẩm quyền: ý kiến số {Numbers(above)}.");
         var below = answered.Where(n => n.Opinion.Authority == Authority.LevelBelow).ToList();
-        if (below.Count > 0) proposals.Add($"Chuyển cấp dưới giải quyết theo thẩm quyền: ý kiến {Numbers(below)}.");
+        if (below.Count > 0) proposals.Add($"Chuyển cấp dưới giải quyết theo thẩm quyền: ý kiến số {Numbers(below)}.");
         var outOfTopic = answered.Where(n => n.Opinion.IsOutOfTopic).ToList();
-        if (outOfTopic.Count > 0) proposals.Add($"Các ý kiến ngoài nội dung đối thoại (ý kiến {Numbers(outOfTopic)}) được ghi nhận và trả lời bằng văn bản.");
+        if (outOfTopic.Count > 0) proposals.Add($"Các ý kiến ngoài nội dung đối thoại (ý kiến số {Numbers(outOfTopic)}) được ghi nhận và trả lời bằng văn bản.");
         var petitions = numbered.Count(n => n.Opinion.IsPetition);
         if (petitions > 0) proposals.Add($"{petitions} đơn thư khiếu nại, tố cáo được chuyển cơ quan có thẩm quyền giải quyết theo quy định của pháp luật.");
         var waiting = answered.Where(n => n.Opinion.PreparedAnswer is null).ToList();
         if (waiting.Count > 0)
-            proposals.Add($"Đề nghị các cơ quan, đơn vị khẩn trương hoàn thành nội dung trả lời ý kiến {Numbers(waiting)} trước khi tổ chức hội nghị.");
+            proposals.Add($"Đề nghị các cơ quan, đơn vị khẩn trương hoàn thành nội dung trả lời ý kiến số {Numbers(waiting)} trước khi tổ chức hội nghị.");
         if (proposals.Count == 0) proposals.Add(Issuer.Blank);
         body.AddRange(proposals.Select((p, i) => DocParagraph.Plain($"{i + 1}. {p}")));
 
@@ -197,7 +207,7 @@ public static class CollectedReports
             [Signer(issuer)]);
     }
 
-    /// <summary>"- Ý kiến 3: content (Nguyễn Văn A, Xóm 3; qua Ủy ban MTTQ, 02/05/2026) — đề xuất với cấp trên."</summary>
+    /// <summary>"- Ý kiến số 3: content (Nguyễn Văn A, Xóm 3; qua Ủy ban MTTQ, 02/05/2026) — đề xuất với cấp trên."</summary>
     private static DocParagraph Listed(NumberedOpinion n)
     {
         var o = n.Opinion;
@@ -208,7 +218,7 @@ public static class CollectedReports
         var source = $"qua {o.Channel.ToVietnamese()}{(o.ReceivedOn is { } day ? $", {Show(day)}" : "")}";
         return new(
         [
-            new DocRun($"- Ý kiến {n.Index}: ", Bold: true),
+            new DocRun($"- Ý kiến số {n.Number}: ", Bold: true),
             new DocRun($"{o.Content.TrimEnd()} ({Who(o)}; {source}{AlsoRaisedBy(n)})"),
             .. tags.Count > 0 ? [new DocRun($" — {string.Join("; ", tags)}.", Italic: true)] : Array.Empty<DocRun>(),
         ]);
@@ -219,14 +229,14 @@ public static class CollectedReports
     private static string AlsoRaisedBy(NumberedOpinion n) =>
         n.Duplicates.Count == 0 ? "" : $"; cùng ý kiến: {string.Join(", ", n.Duplicates.Select(Who))}";
 
-    private static string Numbers(IEnumerable<NumberedOpinion> opinions) => string.Join(", ", opinions.Select(n => n.Index));
+    private static string Numbers(IEnumerable<NumberedOpinion> opinions) => string.Join(", ", opinions.Select(n => n.Number));
 
     /// <summary>"trước ngày 05/05/2026" when all share a day, else each day with its opinions.</summary>
     private static string Deadlines(IReadOnlyList<NumberedOpinion> opinions)
     {
         var days = opinions.GroupBy(n => n.Opinion.PrepareDue).OrderBy(g => g.Key).ToList();
         if (days.Count == 1) return days[0].Key is { } only ? $"hoàn thành trước ngày {Show(only)}" : Issuer.Blank;
-        return string.Join("; ", days.Select(g => $"ý kiến {Numbers(g)} trước ngày {(g.Key is { } d ? Show(d) : Issuer.Blank)}"));
+        return string.Join("; ", days.Select(g => $"ý kiến số {Numbers(g)} trước ngày {(g.Key is { } d ? Show(d) : Issuer.Blank)}"));
     }
 
     /// <summary>

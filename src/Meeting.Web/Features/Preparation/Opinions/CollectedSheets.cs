@@ -59,8 +59,8 @@ public static class CollectedSheets
         var rows = new List<Dictionary<string, object?>>();
         foreach (var n in numbered)
         {
-            rows.Add(Row(n.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Opinion, null));
-            rows.AddRange(n.Duplicates.Select(d => Row($"{n.Index} (trùng)", d, n)));
+            rows.Add(Row(rows.Count + 1, n.Opinion, null));
+            foreach (var duplicate in n.Duplicates) rows.Add(Row(rows.Count + 1, duplicate, n));
         }
         string[] headers = [.. ImportHeaders, "Số ý kiến", "Thẩm quyền", "Ngoài nội dung", "Đơn thư", "Gộp vào", "Chủ trì chuẩn bị", "Phối hợp", "Hạn chuẩn bị", "Trả lời đã chuẩn bị"];
         var widths = headers.Zip(new[] { 10.0, 26, 20, 24, 70, 22, 12, 10, 24, 14, 10, 12, 28, 28, 14, 70 })
@@ -71,7 +71,7 @@ public static class CollectedSheets
         return stream.ToArray();
     }
 
-    private static Dictionary<string, object?> Row(string index, Opinion o, NumberedOpinion? into) => new()
+    private static Dictionary<string, object?> Row(int index, Opinion o, NumberedOpinion? into) => new()
     {
         ["STT"] = index,
         ["Họ tên"] = o.SubmitterName,
@@ -84,7 +84,7 @@ public static class CollectedSheets
         ["Thẩm quyền"] = o.Authority.ToVietnamese(),
         ["Ngoài nội dung"] = o.IsOutOfTopic ? "x" : "",
         ["Đơn thư"] = o.IsPetition ? "x" : "",
-        ["Gộp vào"] = into is null ? "" : $"Ý kiến {into.Index} (số {into.Opinion.Number})",
+        ["Gộp vào"] = into is null ? "" : $"Ý kiến số {into.Number}",
         ["Chủ trì chuẩn bị"] = o.LeadAssignment?.DepartmentName ?? "",
         ["Phối hợp"] = string.Join(", ", o.Assignments.Where(a => !a.IsLead).Select(a => a.DepartmentName)),
         ["Hạn chuẩn bị"] = o.PrepareDue is { } due ? CollectedReports.Show(due) : "",
