@@ -91,7 +91,7 @@ public class MinutesTests
         var answer = Text(MinutesDraft.Build(m, p.Journal), MinutesKeys.Answer(opinion.Number));
 
         Assert.StartsWith($"- Trước hội nghị: Giao {Economy.Name} chủ trì trả lời ý kiến số {opinion.Number}", answer);
-        Assert.Contains("Trả lời bằng văn bản", answer);
+        Assert.Contains("- Kết quả: trả lời bằng văn bản; giao Phòng Kinh tế chủ trì.", answer);
         Assert.DoesNotContain("13:46", answer); // the hour of the assignment, before the 14:00 opening
     }
 
@@ -121,12 +121,35 @@ public class MinutesTests
         Assert.StartsWith($"Ý kiến số {p.First.Number}: Ông (bà) Nguyễn Văn An, Thôn Đông: Đề nghị xã", Text(sections, MinutesKeys.Opinion(p.First.Number)));
         Assert.StartsWith($"Ý kiến số {p.Second.Number}: Ông (bà) Trần Thị Bích, Thôn Nam", Text(sections, MinutesKeys.Opinion(p.Second.Number)));
         var firstAnswer = Text(sections, MinutesKeys.Answer(p.First.Number));
-        Assert.Contains("Giao Phòng Kinh tế chủ trì trả lời", firstAnswer);
-        Assert.Contains("Mời Phòng Kinh tế trả lời ý kiến số", firstAnswer);
-        Assert.Contains("Trả lời bằng văn bản", firstAnswer);
-        Assert.Contains("Chủ trì trả lời ý kiến số", Text(sections, MinutesKeys.Answer(p.Second.Number)));
+        // Who answered and the outcome, as a record: no clock times, nothing invented where no summary was written.
+        Assert.Contains("- Phòng Kinh tế trả lời: …", firstAnswer);
+        Assert.Contains("- Kết quả: trả lời bằng văn bản; giao Phòng Kinh tế chủ trì", firstAnswer);
+        Assert.DoesNotMatch(@"\d\d:\d\d", firstAnswer);
+        Assert.Contains("- Đồng chí chủ trì hội nghị trả lời: ", Text(sections, MinutesKeys.Answer(p.Second.Number)));
         Assert.StartsWith("Tại hội nghị đã có 1 ý kiến được giải quyết; 1 ý kiến chưa giải quyết", Text(sections, MinutesKeys.Conclusion));
         Assert.Equal("Hội nghị kết thúc hồi 16 giờ 30 cùng ngày./.", Text(sections, MinutesKeys.Closing));
+    }
+
+    [Fact]
+    public void The_answer_summary_reads_in_the_minutes_and_a_stale_edit_is_refused_naming_who_saved()
+    {
+        var p = Play();
+        var m = p.Meeting;
+        const string Summary = "Xã sẽ sửa đường trong quý III.";
+        m.RecordAnswerSummary(p.Second.Id, Summary, seen: null, by: "thuky", At(2500));
+        p.Record();
+        Assert.Contains($"- Đồng chí chủ trì hội nghị trả lời: {Summary}", Text(MinutesDraft.Build(m, p.Journal), MinutesKeys.Answer(p.Second.Number)));
+
+        // Another seat still showing the empty box writes over it: refused, naming who saved; the summary stays.
+        var stale = Assert.Throws<MeetingRuleException>(() => m.RecordAnswerSummary(p.Second.Id, "Chủ trì hứa sửa đường.", seen: "", by: "chutri", At(2510)));
+        Assert.Contains("vừa được thuky sửa", stale.Message);
+        Assert.Equal(Summary, m.FindOpinion(p.Second.Id).AnswerSummary);
+        Assert.Throws<MeetingRuleException>(() => m.RecordAnswerSummary(p.Second.Id, new string('a', Meeting.MaxAnswerSummaryLength + 1), Summary, "thuky", At(2520)));
+        Assert.Equal(Summary, m.FindOpinion(p.Second.Id).AnswerSummary);
+
+        // Having seen it, a seat may change it or empty it.
+        m.RecordAnswerSummary(p.Second.Id, "  ", Summary, "chutri", At(2530));
+        Assert.Null(m.FindOpinion(p.Second.Id).AnswerSummary);
     }
 
     [Fact]
@@ -145,8 +168,8 @@ public class MinutesTests
         Assert.True(part.Edited);
         Assert.Equal(edit.Text, part.Text);
         Assert.NotNull(part.Additions);
-        Assert.Contains("Trả lời bằng văn bản", part.Additions);
-        Assert.DoesNotContain("Giao Phòng Kinh tế", part.Additions); // already there when the secretary wrote
+        Assert.Contains("- Kết quả: trả lời bằng văn bản; giao Phòng Kinh tế chủ trì", part.Additions);
+        Assert.DoesNotContain("Phòng Kinh tế trả lời:", part.Additions); // already there when the secretary wrote
     }
 
     [Fact]

@@ -61,6 +61,30 @@ public sealed partial class Meeting
         return $"Ý kiến số {opinion.Number} vừa được ghi kết quả “{opinion.Outcome.ToVietnamese()}”{at}{by}. Hãy xem lại rồi chọn lại nếu cần đổi.";
     }
 
+    public const int MaxAnswerSummaryLength = 2000;
+
+    /// <summary>
+    /// The gist of what was answered (by the chair or a department), written by the secretary or the chair's side during
+    /// or after the turn; the minutes' Thảo luận reads it. Emptying it removes it.
+    /// </summary>
+    /// <param name="seen">The summary on the writer's screen when they began: if another seat saved a different one
+    /// meanwhile, this one is refused and names them, so neither edit is lost silently.</param>
+    public void RecordAnswerSummary(Guid opinionId, string text, string? seen, string? by, DateTimeOffset now)
+    {
+        var opinion = RequireAnswerable(opinionId);
+        var clean = SearchText.CleanText(text);
+        if (clean.Length > MaxAnswerSummaryLength)
+            throw new MeetingRuleException($"Tóm tắt trả lời tối đa {MaxAnswerSummaryLength} ký tự (hiện có {clean.Length}).");
+        var current = opinion.AnswerSummary ?? "";
+        if (clean == current) return;
+        if (current != SearchText.CleanText(seen ?? ""))
+            throw new MeetingRuleException($"Tóm tắt trả lời ý kiến số {opinion.Number} vừa được {opinion.AnswerSummaryBy ?? "người khác"} sửa. "
+                + "Hãy xem nội dung mới rồi sửa lại nếu cần.");
+        var who = SearchText.Clean(by);
+        opinion.SetAnswerSummary(clean.Length == 0 ? null : clean, who.Length > 0 ? who : null);
+        Raise(EventKinds.AnswerSummaryRecorded, $"{Hm(now)} — Ghi tóm tắt trả lời ý kiến số {opinion.Number}.", opinion.Id, staffOnly: true);
+    }
+
     /// <param name="noteId">
     /// The id the sender chose for this note: sent again after a lost reply, the same note is answered, not a second.
     /// </param>

@@ -36,6 +36,7 @@ public static class EventKinds
     public const string ChairAnswering = "ChairAnswering";
     public const string OutcomeSet = "OutcomeSet";
     public const string StaffNoteAdded = "StaffNoteAdded";
+    public const string AnswerSummaryRecorded = "AnswerSummaryRecorded";
     public const string ProjectorOverridden = "ProjectorOverridden";
     public const string ProjectorLinkRenewed = "ProjectorLinkRenewed";
     public const string AttendanceChanged = "AttendanceChanged";

@@ -40,9 +40,6 @@ public static class MinutesKeys
 /// </summary>
 public static class MinutesDraft
 {
-    private static readonly HashSet<string> AnswerEvents =
-        [EventKinds.DepartmentsAssigned, EventKinds.DepartmentCalled, EventKinds.ChairAnswering, EventKinds.OutcomeSet];
-
     public static string Chairs(Meeting meeting) =>
         string.Join(" và ", meeting.Chairs.Select(c => $"đồng chí {c.Name}, {c.Title}"));
 
@@ -142,16 +139,52 @@ public static class MinutesDraft
         return string.Join("\n", started.Select(s => $"- {HourMinute(s.StartedAt!.Value)}: {s.Title}."));
     }
 
+    /// <summary>
+    /// What the minutes say under an opinion: what was decided before the meeting, who answered and what (the summary
+    /// the secretary or the chair's side recorded, or the answer prepared for step 4), and how it ended. No clock times:
+    /// minutes read as a record, not a log.
+    /// </summary>
     private static string Answer(Opinion opinion, IReadOnlyList<MeetingEvent> journal)
     {
         var subjects = opinion.Assignments.Select(a => a.Id).Append(opinion.Id).ToHashSet();
-        // What was decided while preparing (a department given a collected opinion) is said as such, not with a
-        // clock time before the opening.
         var opened = journal.ToList().FindIndex(e => e.Kind == EventKinds.MeetingStarted);
-        var lines = journal.Select((e, index) => (Event: e, Before: opened < 0 || index < opened))
-            .Where(x => x.Event.SubjectId is { } id && subjects.Contains(id) && AnswerEvents.Contains(x.Event.Kind))
-            .Select(x => x.Before ? "- Trước hội nghị: " + WithoutTime(x.Event.Text) : "- " + x.Event.Text).ToList();
-        return lines.Count == 0 ? "- Trả lời: …" : string.Join("\n", lines);
+        var lines = journal.Take(opened < 0 ? journal.Count : opened)
+            .Where(e => e.Kind == EventKinds.DepartmentsAssigned && e.SubjectId is { } id && subjects.Contains(id))
+            .Select(e => "- Trước hội nghị: " + WithoutTime(e.Text))
+            .ToList();
+
+        var chairAnswered = journal.Skip(Math.Max(opened, 0))
+            .Any(e => e.Kind == EventKinds.ChairAnswering && e.SubjectId == opinion.Id);
+        var answerers = new List<string>();
+        if (chairAnswered) answerers.Add("Đồng chí chủ trì hội nghị");
+        answerers.AddRange(opinion.Assignments.Where(a => a.AnsweredAt is not null).OrderBy(a => a.AnsweredAt).Select(a => a.DepartmentName));
+        var summary = opinion.AnswerSummary ?? Blank;
+        if (answerers.Count > 0) lines.Add($"- {string.Join(", ", answerers)} trả lời: {summary}");
+        else if (opinion.AnswerSummary is { } written) lines.Add($"- Trả lời: {written}");
+        else if (opinion.IsCollected && opinion.PreparedAnswer is { } prepared)
+            lines.Add($"- Trả lời (đã chuẩn bị, báo cáo tại hội nghị){(opinion.LeadAssignment is { } l ? $" của {l.DepartmentName}" : "")}: {prepared}");
+
+        lines.Add("- Kết quả: " + Outcome(opinion));
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The ellipsis the secretary fills in: nothing invented for what was not recorded.</summary>
+    private const string Blank = "…";
+
+    private static string Outcome(Opinion opinion)
+    {
+        var lead = opinion.LeadAssignment?.DepartmentName;
+        var others = opinion.Assignments.Where(a => !a.IsLead).Select(a => a.DepartmentName).ToList();
+        var handed = lead is null ? "chưa giao phòng, ban chủ trì" : $"giao {lead} chủ trì{(others.Count > 0 ? $", phối hợp với {string.Join(", ", others)}" : "")}";
+        return opinion.Outcome switch
+        {
+            OpinionOutcome.AnsweredAtMeeting => "đã trả lời, giải quyết tại hội nghị.",
+            OpinionOutcome.AnswerInWriting => $"trả lời bằng văn bản; {handed}.",
+            OpinionOutcome.ForwardedToLevelAbove => $"đề xuất cấp trên giải quyết; {handed} tham mưu văn bản.",
+            OpinionOutcome.NotedOutOfTopic => $"ngoài nội dung đối thoại, ghi nhận và trả lời bằng văn bản; {handed}.",
+            _ when ResolvedAtMeeting(opinion) => "đã trả lời tại hội nghị (nội dung chuẩn bị trước).",
+            _ => lead is null ? "chưa có kết quả." : $"chưa có kết quả; {handed}.",
+        };
     }
 
     /// <summary>"20:52 — Giao Phòng Kinh tế …" → "Giao Phòng Kinh tế …".</summary>

@@ -52,6 +52,10 @@ public sealed class Opinion
     /// <summary>The answer prepared before the meeting, as the answer report (Mẫu 6) prints it.</summary>
     public string? PreparedAnswer { get; private set; }
     public DateTimeOffset? PreparedAt { get; private set; }
+    /// <summary>What was answered in the hall, in a line or two, as the minutes' Thảo luận says it.</summary>
+    public string? AnswerSummary { get; private set; }
+    /// <summary>Who wrote the summary last (the signed-in name): a seat that edited meanwhile is told who it was.</summary>
+    public string? AnswerSummaryBy { get; private set; }
 
     public bool IsCollected => Source == OpinionSource.BeforeMeeting;
 
@@ -99,6 +103,12 @@ public sealed class Opinion
     internal void Unmerge() => MergedIntoId = null;
 
     internal void SetPrepareDue(DateOnly due) => PrepareDue = due;
+
+    internal void SetAnswerSummary(string? text, string? by)
+    {
+        AnswerSummary = text;
+        AnswerSummaryBy = by;
+    }
 
     internal void RecordPreparedAnswer(string text, DateTimeOffset now)
     {

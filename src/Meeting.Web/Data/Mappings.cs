@@ -80,6 +80,8 @@ internal sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
         o.Property(x => x.SubmissionKey).HasMaxLength(64);
         o.Property(x => x.PreparedAnswer).HasMaxLength(Meeting.MaxPreparedAnswerLength);
         o.Property(x => x.OutcomeBy).HasMaxLength(256); // an account's user name, as Identity limits it
+        o.Property(x => x.AnswerSummary).HasMaxLength(Meeting.MaxAnswerSummaryLength);
+        o.Property(x => x.AnswerSummaryBy).HasMaxLength(256);
         // The online form looks its key up before adding: a re-sent form finds what it made.
         o.HasIndex(x => new { x.MeetingId, x.SubmissionKey }).HasFilter("SubmissionKey IS NOT NULL");
         o.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.OpinionId).OnDelete(DeleteBehavior.Cascade);

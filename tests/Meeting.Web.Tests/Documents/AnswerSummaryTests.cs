@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Bunit;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Minutes;
+using DoiThoai.Web.Features.Secretary;
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Integration;
+using DoiThoai.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DoiThoai.Web.Tests.Documents;
+
+/// <summary>
+/// The secretary writes what was answered on the opinion's card; it is saved through the command path (a real SQLite
+/// file), read back into the minutes, and a second seat writing over a summary it has not seen is refused by name.
+/// </summary>
+public sealed class AnswerSummaryTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+    private readonly BunitContext _bunit = new();
+
+    public AnswerSummaryTests()
+    {
+        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        _bunit.Services.AddMudServices();
+        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<MeetingCommands>());
+        _bunit.AddAuthorization().SetAuthorized("thuky").SetRoles(StaffRoles.Secretary)
+            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
+        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _bunit.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_summary_written_on_the_card_reaches_the_minutes_and_a_stale_one_is_refused_by_name()
+    {
+        var demo = await _app.DemoMeetingAsync();
+        var opinion = demo.Opinions.First(o => o.IsOpen);
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AnswerByChair(opinion.Id, now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.FinishTurn(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.SetOutcome(opinion.Id, OpinionOutcome.AnsweredAtMeeting, now));
+        var shown = (await _app.LoadAsync(demo.Id)).FindOpinion(opinion.Id);
+
+        // Two cards open on the same opinion, both showing no summary yet.
+        var first = _bunit.Render<AnswerSummaryEditor>(p => p.Add(x => x.MeetingId, demo.Id).Add(x => x.Opinion, shown));
+        var second = _bunit.Render<AnswerSummaryEditor>(p => p.Add(x => x.MeetingId, demo.Id).Add(x => x.Opinion, shown));
+        Assert.Equal("chưa ghi", first.Find("[data-testid=answer-summary-current]").TextContent);
+        first.Find("[data-testid=answer-summary-edit]").Click();
+        second.Find("[data-testid=answer-summary-edit]").Click();
+
+        const string Summary = "Đồng chí Bí thư cho biết xã sẽ sửa đường trục xóm trong quý III năm 2026.";
+        first.Find("textarea").Change(Summary);
+        first.Find("[data-testid=answer-summary-save]").Click();
+        first.WaitForAssertion(() => Assert.Empty(first.FindAll("[data-testid=answer-summary-save]")));
+        var saved = (await _app.LoadAsync(demo.Id)).FindOpinion(opinion.Id);
+        Assert.Equal(Summary, saved.AnswerSummary);
+        Assert.Equal("thuky", saved.AnswerSummaryBy);
+
+        second.Find("textarea").Change("Chủ trì hứa xem xét.");
+        second.Find("[data-testid=answer-summary-save]").Click();
+        second.WaitForAssertion(() => Assert.Contains("vừa được thuky sửa", second.Find("[data-testid=answer-summary-error]").TextContent));
+        Assert.Equal(Summary, (await _app.LoadAsync(demo.Id)).FindOpinion(opinion.Id).AnswerSummary);
+
+        // The minutes read it under the opinion, with who answered.
+        var minutes = (await _app.AppServices.GetRequiredService<MinutesStore>().LoadAsync(demo.Id))!;
+        Assert.Contains($"- Đồng chí chủ trì hội nghị trả lời: {Summary}",
+            minutes.Parts.Single(p => p.Section.Key == MinutesKeys.Answer(opinion.Number)).Section.Generated);
+    }
+}
