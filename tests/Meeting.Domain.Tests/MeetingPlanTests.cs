@@ -40,8 +40,8 @@ public class MeetingPlanTests
 
     [Theory]
     [InlineData("", "Hội nghị cần có tên")]
-    [InlineData("no-chair", "một hoặc hai người chủ trì")]
-    [InlineData("three-chairs", "một hoặc hai người chủ trì")]
+    [InlineData("no-chair", "từ một đến 3 người chủ trì")]
+    [InlineData("four-chairs", "từ một đến 3 người chủ trì")]
     [InlineData("chair-without-name", "Hãy ghi họ tên người chủ trì")]
     [InlineData("same-chairs", "trùng tên")]
     [InlineData("no-venue", "Hãy ghi địa điểm")]
@@ -55,9 +55,9 @@ public class MeetingPlanTests
         {
             "" => plan with { Title = "   " },
             "no-chair" => plan with { Chairs = [] },
-            "three-chairs" => plan with { Chairs = [new("A", "a"), new("B", "b"), new("C", "c")] },
+            "four-chairs" => plan with { Chairs = [new("A", "a"), new("B", "b"), new("C", "c"), new("D", "d")] },
             "chair-without-name" => plan with { Chairs = [new("", "Chủ tịch UBND xã")] },
-            "same-chairs" => plan with { Chairs = [new("Trần Văn Hùng", "Bí thư"), new("Tran Van Hung", "Chủ tịch")] },
+            "same-chairs" => plan with { Chairs = [new("Lê Thị Mai", "Chủ tịch UBND"), new("Trần Văn Hùng", "Bí thư"), new("Tran Van Hung", "Chủ tịch")] },
             "no-venue" => plan with { Venue = " " },
             "no-attendance" => plan with { ExpectedAttendance = 0 },
             "notice-6" => plan with { InvitationNoticeDays = 6 },

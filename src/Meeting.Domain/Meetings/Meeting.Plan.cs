@@ -10,6 +10,8 @@ public sealed partial class Meeting
     public const int MaxPlanNumberLength = 100;
     public const int MaxPlanContentLength = 4000;
     public const int MaxChairTitleLength = 200;
+    /// <summary>Up to three co-chairs: seed 000 names the Party secretary and two deputies.</summary>
+    public const int MaxChairs = 3;
     public const int MaxPlaces = 100;
     public const int MaxExpectedAttendance = 100_000;
 
@@ -115,14 +117,14 @@ internal sealed record PlanValues(
 
         var chairs = (plan.Chairs ?? []).Select(c => new ChairPerson(SearchText.Clean(c?.Name), SearchText.Clean(c?.Title)))
             .Where(c => c.Name.Length > 0 || c.Title.Length > 0).ToList();
-        if (chairs.Count is < 1 or > 2) throw new MeetingRuleException("Hội nghị có một hoặc hai người chủ trì.");
+        if (chairs.Count is < 1 or > Meeting.MaxChairs) throw new MeetingRuleException($"Hội nghị có từ một đến {Meeting.MaxChairs} người chủ trì.");
         foreach (var chair in chairs)
         {
             if (chair.Name.Length == 0) throw new MeetingRuleException($"Hãy ghi họ tên người chủ trì ({chair.Title}).");
             if (chair.Name.Length > Meeting.MaxNameLength) throw new MeetingRuleException($"Họ tên người chủ trì tối đa {Meeting.MaxNameLength} ký tự.");
             if (chair.Title.Length > Meeting.MaxChairTitleLength) throw new MeetingRuleException($"Chức vụ người chủ trì tối đa {Meeting.MaxChairTitleLength} ký tự.");
         }
-        if (chairs.Count == 2 && SearchText.Fold(chairs[0].Name) == SearchText.Fold(chairs[1].Name))
+        if (chairs.GroupBy(c => SearchText.Fold(c.Name)).Any(g => g.Count() > 1))
             throw new MeetingRuleException("Hai người chủ trì trùng tên.");
 
         var venue = Text(plan.Venue, Meeting.MaxPlanTextLength, "Địa điểm");

@@ -33,8 +33,7 @@ public sealed partial class Meeting
             AnswerLimitSeconds = plan.AnswerLimitSeconds,
         };
         meeting.Apply(values);
-        var number = 1;
-        foreach (var (title, minutes) in StandardAgenda.Steps) meeting._agenda.Add(new AgendaItem(number++, title, minutes));
+        meeting._agenda.AddRange(AgendaTemplate.Standard.Items());
         meeting.Raise(EventKinds.MeetingCreated, $"Lập kế hoạch hội nghị: {meeting.Title}.", staffOnly: true);
         return meeting;
     }

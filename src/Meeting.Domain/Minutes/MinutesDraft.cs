@@ -40,8 +40,12 @@ public static class MinutesKeys
 /// </summary>
 public static class MinutesDraft
 {
-    public static string Chairs(Meeting meeting) =>
-        string.Join(" và ", meeting.Chairs.Select(c => $"đồng chí {c.Name}, {c.Title}"));
+    /// <summary>"đồng chí A, Bí thư…; đồng chí B, Chủ tịch… và đồng chí C, …": one to three chairs.</summary>
+    public static string Chairs(Meeting meeting)
+    {
+        var named = meeting.Chairs.Select(c => c.Title.Length > 0 ? $"đồng chí {c.Name}, {c.Title}" : $"đồng chí {c.Name}").ToList();
+        return named.Count <= 1 ? string.Concat(named) : string.Join("; ", named[..^1]) + " và " + named[^1];
+    }
 
     public static IReadOnlyList<Opinion> Discussed(Meeting meeting)
     {

@@ -46,7 +46,7 @@ public sealed class ProjectorCollectedTests : IAsyncLifetime
     [Fact]
     public void At_step_4_the_hall_sees_the_collected_opinions_their_department_and_whether_the_answer_is_ready()
     {
-        var cut = Render(LiveAtStep(ProjectorView.CollectedReportStep));
+        var cut = Render(LiveAtStep(StandardAgenda.CollectedAnswersStep));
 
         var counts = cut.Find("[data-testid=projector-collected-counts]").TextContent;
         Assert.Contains("2 ý kiến", counts);
@@ -67,7 +67,7 @@ public sealed class ProjectorCollectedTests : IAsyncLifetime
     [Fact]
     public void A_long_list_scrolls_and_other_steps_do_not_show_it()
     {
-        var cut = Render(LiveAtStep(ProjectorView.CollectedReportStep, extra: 6));
+        var cut = Render(LiveAtStep(StandardAgenda.CollectedAnswersStep, extra: 6));
         Assert.Contains("scrolling", cut.Find(".collected-window").ClassList);
         Assert.Equal(8, cut.FindAll("[data-testid=projector-collected-item]").Count);
 

@@ -61,7 +61,10 @@ public sealed class PreparationPagesTests : IAsyncLifetime
         page.Find("button[data-testid=plan-chair-add]").Click();
         page.FindAll("input[data-testid=plan-chair-name]")[1].Change("Đỗ Minh Tuấn");
         page.FindAll("input[data-testid=plan-chair-title]")[1].Change("Chủ tịch UBND xã");
-        Assert.Empty(page.FindAll("button[data-testid=plan-chair-add]")); // two chairs at most
+        page.Find("button[data-testid=plan-chair-add]").Click();
+        page.FindAll("input[data-testid=plan-chair-name]")[2].Change("Phạm Văn Long");
+        page.FindAll("input[data-testid=plan-chair-title]")[2].Change("Phó Bí thư Thường trực Đảng ủy");
+        Assert.Empty(page.FindAll("button[data-testid=plan-chair-add]")); // three chairs at most (seed 000 has three)
         page.Find("input[data-testid=plan-venue]").Change("Hội trường UBND xã");
         page.Find("input[data-testid=plan-date]").Change("10/12/2026");
         page.Find("input[data-testid=plan-time]").Change("14:30");
@@ -83,7 +86,7 @@ public sealed class PreparationPagesTests : IAsyncLifetime
         Assert.Equal(DemoUnits.GiaoMinhId, meeting.UnitId);
         Assert.Equal("Hội nghị đối thoại với Nhân dân xã Giao Minh (thử biểu mẫu)", meeting.Title);
         Assert.Equal(new DateTimeOffset(2026, 12, 10, 14, 30, 0, Clock.VietnamOffset), meeting.ScheduledStart);
-        Assert.Equal(["Trần Văn Hùng", "Đỗ Minh Tuấn"], meeting.Chairs.Select(c => c.Name));
+        Assert.Equal(["Trần Văn Hùng", "Đỗ Minh Tuấn", "Phạm Văn Long"], meeting.Chairs.Select(c => c.Name));
         Assert.Equal(["Xóm 1", "Xóm 2"], meeting.Places);
         Assert.Equal(150, meeting.ExpectedAttendance);
     }

@@ -35,6 +35,9 @@ namespace DoiThoai.Web.Data.Migrations
                     b.Property<int>("PlannedMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReportsCollectedAnswers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 

@@ -16,8 +16,6 @@ public partial class ProjectorView
     public const int WarningSeconds = 30;
     // Lines are clamped by CSS; this only keeps a 1,500-character opinion out of the page.
     private const int MaxContentChars = 500;
-    /// <summary>Agenda step 4: "Thông qua báo cáo trả lời các ý kiến đã thu thập trước hội nghị".</summary>
-    public const int CollectedReportStep = 4;
     /// <summary>Up to this many collected opinions stand still; more scroll slowly, round and round.</summary>
     public const int StillListMax = 4;
     private const int CollectedContentChars = 220;
@@ -86,7 +84,7 @@ public partial class ProjectorView
                 _asker = AskerOf(opinion);
                 _content = Clip(opinion?.Content);
                 break;
-            case FloorKind.None when Meeting.CurrentStepNumber == CollectedReportStep && CollectedToShow() is { Count: > 0 } collected:
+            case FloorKind.None when Meeting.CurrentStep?.ReportsCollectedAnswers == true && CollectedToShow() is { Count: > 0 } collected:
                 // Step 4 reads the answers prepared before the meeting: the hall follows them on the screen.
                 _turn = Turn.Collected;
                 _collected = collected;
