@@ -24,6 +24,7 @@ public static class StartupSeeder
         new("vanphong", "Đỗ Thị Lan", StaffRoles.Organizer, DemoUnits.GiaoMinhId),
         new("phongban", "Vũ Văn Kiên", StaffRoles.Department, DemoUnits.GiaoMinhId, "Phòng Kinh tế"),
         new("giamsat", "Hoàng Thị Mai", StaffRoles.Supervisor, DemoUnits.GiaoMinhId),
+        new("mttq", "Đinh Thị Thu", StaffRoles.Collector, DemoUnits.GiaoMinhId),
         new("admin", "Quản trị hệ thống", StaffRoles.Admin, DemoUnits.GiaoMinhId),
         new("giaohoa", "Ngô Văn Bình", StaffRoles.Organizer, DemoUnits.GiaoHoaId),
         new("tinh", "Đinh Thị Hà", StaffRoles.Organizer, DemoUnits.ProvinceId),

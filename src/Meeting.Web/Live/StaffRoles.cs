@@ -12,8 +12,10 @@ public static class StaffRoles
     public const string Reception = "Reception";
     public const string Department = "Department";
     public const string Supervisor = "Supervisor";
+    /// <summary>Ủy ban MTTQ and the unions (seed 004 §IV.1): they enter the opinions they collect, nothing else.</summary>
+    public const string Collector = "Collector";
 
-    public static readonly string[] All = [Admin, Organizer, Chair, Secretary, Reception, Department, Supervisor];
+    public static readonly string[] All = [Admin, Organizer, Chair, Secretary, Reception, Department, Supervisor, Collector];
 
     // Comma lists, as [Authorize(Roles = ...)] takes them.
     public const string ChairSeat = "Admin,Organizer,Chair";
@@ -25,7 +27,7 @@ public static class StaffRoles
     public const string AnswerStaff = "Admin,Organizer,Chair,Secretary,Reception,Department";
     /// <summary>Who may read the staff journal over the hub: the seats whose pages show it (not departments or MTTQ).</summary>
     public const string JournalReaders = "Admin,Organizer,Chair,Secretary,Reception";
-    public const string AnyStaff = "Admin,Organizer,Chair,Secretary,Reception,Department,Supervisor";
+    public const string AnyStaff = "Admin,Organizer,Chair,Secretary,Reception,Department,Supervisor,Collector";
 
     public static bool IsInAny(this ClaimsPrincipal? user, string roles) =>
         user?.Identity?.IsAuthenticated == true && roles.Split(',').Any(user.IsInRole);
@@ -39,6 +41,7 @@ public static class StaffRoles
         Reception => "Bộ phận tiếp nhận",
         Department => "Phòng, ban",
         Supervisor => "Giám sát (MTTQ)",
+        Collector => "Thu thập ý kiến (MTTQ, đoàn thể)",
         _ => role,
     };
 }

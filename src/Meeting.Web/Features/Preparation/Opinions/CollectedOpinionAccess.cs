@@ -7,8 +7,11 @@ public static class CollectedOpinionAccess
 {
     /// <summary>The office that organizes the meeting (tổ thư ký giúp việc) classifies and assigns.</summary>
     public const string Roles = "Admin,Organizer";
+    /// <summary>Who may enter collected opinions: the office, and the Front and unions that collect them (seed 004 §IV.1).</summary>
+    public const string Entrants = "Admin,Organizer,Collector";
 
     public static string PagePath(Guid meetingId) => $"/preparation/{meetingId}/opinions";
+    public static string EntryPath(Guid meetingId) => $"/preparation/{meetingId}/thu-thap";
     public static string ClassificationReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-phan-loai.docx";
     public static string AnswerReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-tra-loi.docx";
     public static string ListPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/danh-sach.xlsx";

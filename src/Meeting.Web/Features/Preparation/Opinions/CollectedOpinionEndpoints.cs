@@ -37,8 +37,10 @@ public static class CollectedOpinionEndpoints
             await LoadAsync(db, meetingId, ct) is { } meeting
                 ? Results.File(CollectedSheets.List(meeting), CollectedSheets.ContentType, CollectedSheets.ListFileName(meeting))
                 : NotFound());
-        files.MapGet("/mau-nhap-y-kien.xlsx", () =>
-            Results.File(CollectedSheets.TemplateBytes, CollectedSheets.ContentType, CollectedSheets.TemplateFileName));
+        // The Front and the unions fill the same sheet.
+        app.MapGet("/preparation/{meetingId:guid}/opinions/mau-nhap-y-kien.xlsx", () =>
+                Results.File(CollectedSheets.TemplateBytes, CollectedSheets.ContentType, CollectedSheets.TemplateFileName))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = CollectedOpinionAccess.Entrants });
 
         // One limiter per app (not static): each test server, each restart starts afresh.
         var limiter = PartitionedRateLimiter.CreateChained(
