@@ -33,6 +33,14 @@ public sealed partial class Meeting
     public IReadOnlyList<PreparationMilestone> Timeline(WorkingCalendar calendar) =>
         PreparationTimeline.For(Kind, MeetingDate, calendar, PreparationMarks.ToDictionary(m => m.Key, m => m.DoneOn), InvitationNoticeDays);
 
+    /// <summary>The day the meeting was held (or is to be): what the deadlines after it count from.</summary>
+    public DateOnly HeldOn => DateOnly.FromDateTime(Clock.ToHallTime(StartedAt ?? ScheduledStart).DateTime);
+
+    /// <summary>The office's deadlines after the meeting, with the chase marked done and the notice done once issued.</summary>
+    public IReadOnlyList<PreparationMilestone> AfterTimeline(WorkingCalendar calendar, DateOnly? noticeIssuedOn, bool complex = false) =>
+        AfterMeetingTimeline.For(HeldOn, calendar, PreparationMarks.FirstOrDefault(m => m.Key == AfterMeetingTimeline.Chase)?.DoneOn,
+            noticeIssuedOn, complex);
+
     /// <summary>
     /// Replaces the plan (everything but the unit, which never moves). Returns what changed, in Vietnamese; nothing
     /// changed raises nothing. Refused once the meeting is opened: the minutes and the invitations then quote it.
@@ -77,6 +85,8 @@ public sealed partial class Meeting
 
     private string MilestoneTitle(string key)
     {
+        // Marked by hand after any meeting, ad hoc too; the notice's own milestone is done by issuing it.
+        if (key == AfterMeetingTimeline.Chase) return AfterMeetingTimeline.ChaseTitle;
         if (Kind == MeetingKind.AdHoc) throw new MeetingRuleException("Hội nghị đột xuất không có mốc chuẩn bị.");
         // The titles live with the timeline; the calendar does not matter for them.
         return PreparationTimeline.For(Kind, MeetingDate, new WorkingCalendar(), invitationWorkingDays: InvitationNoticeDays)

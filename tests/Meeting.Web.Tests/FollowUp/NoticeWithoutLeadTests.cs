@@ -104,6 +104,10 @@ public sealed class NoticeWithoutLeadTests : IAsyncLifetime
         Assert.Equal(draft.Assignments.Select(a => a.OpinionNumber), toAnswer.Select(o => o.Number));
         // The panel says the same count the notice will print.
         var panel = Render(meeting);
+        // The office's deadlines after the meeting stand above the form: the chase (9 working days) and the notice (10).
+        panel.WaitForAssertion(() => Assert.Equal([AfterMeetingTimeline.Chase, AfterMeetingTimeline.Notice],
+            panel.FindAll("[data-testid=notice-deadline]").Select(li => li.GetAttribute("data-key"))));
+        Assert.Contains(AfterMeetingTimeline.NoticeTitle, panel.Find("[data-testid=notice-deadlines]").TextContent);
         panel.WaitForElement("[data-testid=issue-notice-open]").Click();
         Assert.Contains($"{toAnswer.Count} ý kiến chưa giải quyết tại hội nghị", panel.Find("[data-testid=issue-notice-summary]").TextContent);
     }

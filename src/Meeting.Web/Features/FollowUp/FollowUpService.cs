@@ -24,11 +24,27 @@ public sealed record FollowUpReminder(FollowUpItem Item, ReminderKind Kind, int 
         : $"Còn {WorkingDaysLeft} ngày làm việc (hạn {FollowUpService.Show(Item.Deadline)})";
 }
 
+/// <summary>
+/// An office deadline after a meeting that is near or passed: chasing the departments (9 working days) or issuing the
+/// conclusion notice (10), for the office and the secretary that issue it.
+/// </summary>
+public sealed record NoticeReminder(Guid MeetingId, string MeetingTitle, PreparationMilestone Milestone, ReminderKind Kind, int WorkingDaysLeft)
+{
+    public string Text => Kind == ReminderKind.Overdue
+        ? $"Quá hạn {WorkingDaysLeft * -1} ngày làm việc (hạn {FollowUpService.Show(Milestone.Due)})"
+        : WorkingDaysLeft == 0 ? $"Hôm nay là hạn cuối ({FollowUpService.Show(Milestone.Due)})"
+        : $"Còn {WorkingDaysLeft} ngày làm việc (hạn {FollowUpService.Show(Milestone.Due)})";
+}
+
 /// <summary>The items a person sees, most urgent first, with their reminders.</summary>
 /// <param name="Department">For department staff: their department's name (they see only its items).</param>
 /// <param name="CanAnswer">False for the supervisor (MTTQ) and others who only read.</param>
 public sealed record FollowUpList(IReadOnlyList<FollowUpItem> Items, IReadOnlyList<FollowUpReminder> Reminders, DateOnly Today,
-    bool CanAnswer, string? Department, WorkingCalendar Calendar);
+    bool CanAnswer, string? Department, WorkingCalendar Calendar)
+{
+    /// <summary>For the office and the secretary: meetings whose chase or notice is near or past its deadline.</summary>
+    public IReadOnlyList<NoticeReminder> NoticeReminders { get; init; } = [];
+}
 
 public sealed record FollowUpDetail(FollowUpItem Item, FollowUpAccess Access, DateOnly Today, FollowUpReminder? Reminder, IssuedNotice? Notice);
 
@@ -232,12 +248,37 @@ public sealed class FollowUpService(
         // A unit's items are a few hundred a year: order and filter in memory, with the state read against today.
         var items = FollowUpItem.ByUrgency(await query.ToListAsync(ct), day).ToList();
         var canAnswer = user.IsInAny(Managers) || department is not null;
+        var notices = department is null && user.IsInAny(NoticeKeepers) ? await NoticeRemindersAsync(db, visible, day, ct) : [];
         var calendarOf = await calendars.ForUnitsAsync(items.Select(i => i.UnitId), ct);
-        return new(items, RemindersFor(items, day, i => calendarOf(i.UnitId)), day, canAnswer, department, calendar);
+        return new(items, RemindersFor(items, day, i => calendarOf(i.UnitId)), day, canAnswer, department, calendar) { NoticeReminders = notices };
     }
 
-    public async Task<int> ReminderCountAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        (await ListAsync(user, null, ct)).Reminders.Count;
+    /// <summary>Who keeps the deadlines after a meeting: the office that chases, and the secretary and chair who issue the notice.</summary>
+    public const string NoticeKeepers = "Admin,Organizer,Chair,Secretary";
+
+    /// <summary>Meetings held and closed whose notice is not issued yet, with the deadline near (3 working days) or passed.</summary>
+    private async Task<IReadOnlyList<NoticeReminder>> NoticeRemindersAsync(AppDb db, List<Guid> visible, DateOnly today, CancellationToken ct)
+    {
+        var issued = db.Set<IssuedNotice>().Select(n => n.MeetingId);
+        var ended = await db.Meetings.AsNoTracking()
+            .Where(m => visible.Contains(m.UnitId) && m.Status == MeetingStatus.Ended && !issued.Contains(m.Id))
+            .ToListAsync(ct);
+        var calendarOf = await calendars.ForUnitsAsync(ended.Select(m => m.UnitId), ct);
+        return ended
+            .SelectMany(m => m.AfterTimeline(calendarOf(m.UnitId), null).Where(s => s.DoneOn is null).Select(s =>
+                s.StateOn(today) == MilestoneState.Late
+                    ? new NoticeReminder(m.Id, m.Title, s, ReminderKind.Overdue, -calendarOf(m.UnitId).WorkingDaysBetween(s.Due, today))
+                    : new NoticeReminder(m.Id, m.Title, s, ReminderKind.DueSoon, calendarOf(m.UnitId).WorkingDaysBetween(today, s.Due))))
+            .Where(r => r.Kind == ReminderKind.Overdue || r.WorkingDaysLeft <= ReminderWorkingDays)
+            .OrderBy(r => r.Kind == ReminderKind.Overdue ? 0 : 1).ThenBy(r => r.Milestone.Due)
+            .ToList();
+    }
+
+    public async Task<int> ReminderCountAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var list = await ListAsync(user, null, ct);
+        return list.Reminders.Count + list.NoticeReminders.Count;
+    }
 
     /// <summary>One item, or null when it does not exist or is not this person's to see (the same answer for both).</summary>
     public async Task<FollowUpDetail?> GetAsync(ClaimsPrincipal user, Guid itemId, DateOnly? today = null, CancellationToken ct = default)

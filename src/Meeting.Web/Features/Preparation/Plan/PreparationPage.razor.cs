@@ -5,6 +5,7 @@ using DoiThoai.Web.Features.Calendar;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace DoiThoai.Web.Features.Preparation.Plan;
@@ -14,6 +15,8 @@ public partial class PreparationPage
     private static readonly string[] DayNames = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
     private WorkingCalendar? _calendar;
+    private DateOnly? _noticeIssuedOn;
+    private bool _noticeComplex;
     private bool _canEdit, _busy;
     private PlanForm? _editing;
     private PlanFields? _fields;
@@ -28,7 +31,14 @@ public partial class PreparationPage
     protected override async Task OnInitializedAsync() => _canEdit = (await AuthState).User.IsInAny(PreparationPlans.Editors);
 
     // The calendar is cached by its service; asking on each reload picks up a day the office just entered.
-    protected override async Task OnMeetingLoadedAsync(AppDb db) => _calendar = await Calendars.CalendarAsync(Meeting?.UnitId);
+    protected override async Task OnMeetingLoadedAsync(AppDb db)
+    {
+        _calendar = await Calendars.CalendarAsync(Meeting?.UnitId);
+        // The notice's milestone is done by issuing it: its date, and whether it was issued as complex (15 working days).
+        var notice = await db.Set<FollowUp.IssuedNotice>().AsNoTracking().Where(n => n.MeetingId == MeetingId)
+            .Select(n => new { n.NoticeDate, n.Complex }).FirstOrDefaultAsync();
+        (_noticeIssuedOn, _noticeComplex) = (notice?.NoticeDate, notice?.Complex ?? false);
+    }
 
     private void StartEditing() => (_editing, _editError) = (PlanForm.From(Meeting!), null);
 
