@@ -127,6 +127,7 @@ app.MapInvitationEndpoints();
 app.MapMinutesEndpoints();
 app.MapMinutesDocumentEndpoints();
 app.MapCollectedOpinionEndpoints();
+DoiThoai.Web.Features.Preparation.Plan.PlanDocumentEndpoints.MapPlanDocumentEndpoints(app);
 DoiThoai.Web.Features.Reports.ReportEndpoints.MapReportEndpoints(app);
 app.MapFollowUpEndpoints();
 DoiThoai.Web.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(app);

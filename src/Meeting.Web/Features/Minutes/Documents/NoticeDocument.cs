@@ -77,7 +77,7 @@ public static class NoticeDocument
     }
 
     /// <summary>The head of the body signs on its behalf: the Party secretary, or the chair of the People's Committee.</summary>
-    private static Signature Signer(Meeting meeting, Issuer issuer)
+    internal static Signature Signer(Meeting meeting, Issuer issuer)
     {
         if (issuer.Party)
         {

@@ -1,0 +1,57 @@
+using System.Net;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using DoiThoai.Web.Features.Preparation.Plan;
+using DoiThoai.Web.Tests.Support;
+
+namespace DoiThoai.Web.Tests.PreparationPlan;
+
+/// <summary>Mẫu 7, the notice that the dialogue will be held, drawn from the plan and downloaded by the office over HTTP.</summary>
+public sealed class AnnouncementDocumentTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [SkippableFact]
+    public async Task Mau_7_names_the_time_place_chairs_participants_and_who_prepares_and_opens_in_LibreOffice()
+    {
+        var meeting = await _app.DemoMeetingAsync();
+        using var office = await _app.SignedInClientAsync("vanphong");
+        var response = await office.GetAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(AnnouncementDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var text = string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("THÔNG BÁO", text);
+            Assert.Contains("Về tổ chức đối thoại giữa", text);
+            Assert.Contains($"tổ chức hội nghị đối thoại giữa đồng chí {meeting.Chairs[0].Name}", text);
+            Assert.Contains("1. Thời gian", text);
+            Assert.Contains($"ngày {DoiThoai.Domain.Clock.ToHallTime(meeting.ScheduledStart):dd/MM/yyyy}", text);
+            Assert.Contains(meeting.Venue, text);
+            Assert.Contains("3.1. Chủ trì đối thoại", text);
+            Assert.Contains("3.3. Thành phần được đối thoại", text);
+            Assert.Contains("Tổ chức thực hiện", text);
+            Assert.DoesNotContain("……", text.Split("Nơi nhận")[0].Replace("Số …………", "")); // nothing the plan knows is left blank
+        }
+
+        // The office's seat only: the chair and the front get no such file.
+        using var mttq = await _app.SignedInClientAsync("mttq");
+        var refused = await mttq.GetAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+
+        LibreOffice.SkipIfMissing();
+        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
+        Directory.CreateDirectory(folder);
+        Assert.True((await LibreOffice.ToPdfAsync(bytes, AnnouncementDocument.FileName(meeting), folder)).Length > 1000);
+    }
+}
