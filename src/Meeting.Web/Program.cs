@@ -126,6 +126,7 @@ app.MapDelegateImportEndpoints();
 app.MapInvitationEndpoints();
 app.MapMinutesEndpoints();
 app.MapMinutesDocumentEndpoints();
+DoiThoai.Web.Features.Minutes.Documents.RecordArchive.MapRecordArchiveEndpoint(app);
 app.MapCollectedOpinionEndpoints();
 DoiThoai.Web.Features.Preparation.Plan.PlanDocumentEndpoints.MapPlanDocumentEndpoints(app);
 DoiThoai.Web.Features.Reports.ReportEndpoints.MapReportEndpoints(app);

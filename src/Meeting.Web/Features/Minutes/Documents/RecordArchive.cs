@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Calendar;
+using DoiThoai.Web.Features.Delegates.Invitations;
+using DoiThoai.Web.Features.FollowUp;
+using DoiThoai.Web.Features.Preparation.Opinions;
+using DoiThoai.Web.Features.Preparation.Plan;
+using DoiThoai.Web.Features.Units;
+using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MiniExcelLibs;
+
+namespace DoiThoai.Web.Features.Minutes.Documents;
+
+/// <summary>
+/// The hồ sơ of a meeting (seed 004: "tập hợp lập hồ sơ hội nghị đối thoại") as one .zip: Mẫu 5–9, the invitations,
+/// the collected list, the follow-up table and the departments' answer files. Every file is built by the same code
+/// as its own download, so the archive and the single files never differ.
+/// </summary>
+public static class RecordArchive
+{
+    public const string ContentType = "application/zip";
+
+    public static string Path(Guid meetingId) => $"/minutes/{meetingId}/ho-so.zip";
+
+    public static string FileName(Meeting meeting) => $"ho-so-hoi-nghi-{meeting.PublicCode}.zip";
+
+    public static IEndpointRouteBuilder MapRecordArchiveEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/minutes/{meetingId:guid}/ho-so.zip", DownloadAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = StaffRoles.SecretarySeat });
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid meetingId, HttpRequest request, MinutesStore store, CalendarService calendars, UnitAccess units,
+        IDbContextFactory<AppDb> dbFactory, IOptions<DoiThoaiOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.LoadMeetingAsync(meetingId, tracking: false, ct);
+        if (meeting is null) return Results.Text("Không tìm thấy hội nghị này.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        var today = FollowUpService.HallDate(clock);
+        var calendar = await calendars.ForMeetingAsync(meetingId, ct);
+        var issued = await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct);
+        var items = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.OpinionNumber).ToListAsync(ct);
+        var all = await units.AllUnitsAsync(ct);
+        var parentId = all.FirstOrDefault(u => u.Id == meeting.UnitId)?.ParentId;
+        var parent = all.FirstOrDefault(u => u.Id == parentId);
+
+        var files = new List<(string Name, byte[] Content)>
+        {
+            ("01-Mau-7-thong-bao-to-chuc.docx", AdminDocx.Build(AnnouncementDocument.From(meeting, today, parent))),
+            ("02-Mau-5-bao-cao-phan-loai-y-kien.docx", AdminDocx.Build(CollectedReports.Classification(meeting, today))),
+            ("03-Mau-6-bao-cao-tra-loi-y-kien.docx", AdminDocx.Build(CollectedReports.Answers(meeting, today))),
+            ("04-danh-sach-y-kien-thu-thap.xlsx", CollectedSheets.List(meeting)),
+        };
+        if (meeting.Delegates.Count > 0)
+        {
+            var baseUrl = Projector.QrCodes.PhoneBase($"{request.Scheme}://{request.Host}{request.PathBase}", options.Value);
+            var cards = meeting.Delegates.Where(d => !d.IsWalkIn).Select(d => InvitationCard.For(meeting, d, baseUrl)).ToList();
+            if (cards.Count > 0) files.Add(("05-giay-moi.docx", InvitationDocument.Build(meeting.Title, cards)));
+        }
+        if (meeting.Status == MeetingStatus.Ended)
+        {
+            var minutes = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Minutes, null, null, calendar, ct);
+            if (minutes.Document is { } m) files.Add(("06-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
+            var notice = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Notice,
+                issued?.NoticeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), issued?.Complex == true ? "1" : null, calendar, ct);
+            if (notice.Document is { } n) files.Add((issued is null ? "07-Mau-9-thong-bao-ket-luan-du-thao.docx" : "07-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
+        }
+        if (items.Count > 0) files.Add(("08-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
+
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in files)
+            {
+                await using var entry = await archive.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(ct);
+                await entry.WriteAsync(content, ct);
+            }
+            // The departments' signed answers, each under its opinion's number.
+            var dataDirectory = System.IO.Path.GetFullPath(options.Value.DataDirectory);
+            foreach (var item in items)
+            {
+                if (FollowUpFiles.FullPath(dataDirectory, item.AttachmentPath) is not { } full || !File.Exists(full)) continue;
+                var name = $"09-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
+                await archive.CreateEntryFromFileAsync(full, name, CompressionLevel.Optimal, ct);
+            }
+        }
+        return Results.File(zip.ToArray(), ContentType, FileName(meeting));
+    }
+
+    private static byte[] FollowUpSheet(IReadOnlyList<FollowUpItem> items, DateOnly today)
+    {
+        var rows = items.Select(i => new Dictionary<string, object?>
+        {
+            ["Ý kiến số"] = i.OpinionNumber,
+            ["Người nêu"] = i.SubmitterPlace.Length > 0 ? $"{i.SubmitterName}, {i.SubmitterPlace}" : i.SubmitterName,
+            ["Nội dung"] = i.Content,
+            ["Phòng, ban chủ trì"] = i.DepartmentName,
+            ["Hạn trả lời"] = FollowUpService.Show(i.Deadline),
+            ["Tình trạng"] = FollowUpItem.ToVietnamese(i.StateOn(today)),
+            ["Số, ký hiệu văn bản trả lời"] = i.AnswerReference ?? "",
+            ["Ngày trả lời"] = i.AnswerDate is { } d ? FollowUpService.Show(d) : "",
+            ["Nội dung trả lời"] = i.AnswerText ?? "",
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, new Dictionary<string, object> { ["Theo dõi trả lời"] = rows });
+        return stream.ToArray();
+    }
+}
