@@ -40,7 +40,10 @@ public sealed class RecordArchiveTests : IAsyncLifetime
             using var doc = WordprocessingDocument.Open(new MemoryStream(copy.ToArray()), false);
             var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.False(string.IsNullOrWhiteSpace(text), entry.Name);
-            if (entry.Name.StartsWith("07-", StringComparison.Ordinal)) Assert.Contains($"Ý kiến số {item.OpinionNumber} của ông (bà)", text);
+            if (!entry.Name.StartsWith("07-", StringComparison.Ordinal)) continue;
+            Assert.Contains($"Ý kiến số {item.OpinionNumber} của ông (bà)", text);
+            // The header carries the number it was issued under, not a blank to fill in.
+            Assert.Contains($"Số {FollowedMeeting.NoticeNumber}", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText);
         }
 
         // Not for the Front's account.

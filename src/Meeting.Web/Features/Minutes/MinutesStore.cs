@@ -51,6 +51,13 @@ public sealed class MinutesStore(IDbContextFactory<AppDb> dbFactory, TimeProvide
     public const int MaxKeyLength = 40;
     public const int MaxTextLength = 20_000;
 
+    /// <summary>The conclusion notice as issued (its number, date and deadline), for the documents that print it.</summary>
+    public async Task<FollowUp.IssuedNotice?> IssuedNoticeAsync(Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<FollowUp.IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct);
+    }
+
     public async Task<MinutesSnapshot?> LoadAsync(Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -55,6 +55,12 @@ public static class DocumentEndpoints
             return Refused(StatusCodes.Status400BadRequest,
                 $"Ngày ký thông báo {Issuer.ShortDate(day)} trước ngày hội nghị {Issuer.ShortDate(MinutesDocument.MeetingDate(meeting))}.");
         var complex = phuctap?.Trim() is "1" or "true" or "True";
+        // Once issued, the notice is what was signed: its number, date and deadline, whatever a draft link asks.
+        if (await store.IssuedNoticeAsync(meetingId, ct) is { } issued)
+        {
+            var signedNotice = ConclusionNotice.Draft(meeting, calendar, issued.NoticeDate, issued.Complex);
+            return new(NoticeDocument.From(meeting, signedNotice, calendar, parent, issued.Number), StatusCodes.Status200OK, null, signedNotice);
+        }
         var notice = ConclusionNotice.Draft(meeting, calendar, signed, complex);
         return new(NoticeDocument.From(meeting, notice, calendar, parent), StatusCodes.Status200OK, null, notice);
     }

@@ -56,11 +56,12 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
     /// Left and right columns of the header. The Party header names the parent organisation first (Hướng dẫn 36);
     /// when the unit tree does not give it, the commune's Party organisation stands there for the office to correct.
     /// </summary>
-    public DocumentHeader Header(string kindCode, DateOnly date) => Party
+    /// <param name="number">The number and symbol once the document is issued ("35-TB/ĐU"); a blank to fill in before.</param>
+    public DocumentHeader Header(string kindCode, DateOnly date, string? number = null) => Party
         ? new(Upper(ParentParty ?? Join("Đảng bộ", Commune)), [Upper(Name)], true,
-            $"Số {Blank}-{kindCode}/ĐU", [PartyTitle], PlaceDate(date))
+            number is null ? $"Số {Blank}-{kindCode}/ĐU" : $"Số {number}", [PartyTitle], PlaceDate(date))
         : new(null, Commune.Length > 0 ? ["ỦY BAN NHÂN DÂN", Upper(Commune)] : [Upper(HostOffice)], false,
-            $"Số: {Blank}/{kindCode}-UBND", [NationalTitle, Motto], PlaceDate(date));
+            number is null ? $"Số: {Blank}/{kindCode}-UBND" : $"Số: {number}", [NationalTitle, Motto], PlaceDate(date));
 
     /// <summary>"Giao Minh, ngày 05 tháng 02 năm 2026": days under 10 and months 1–2 take a leading zero (NĐ 30).</summary>
     public string PlaceDate(DateOnly date) => $"{Place}, {LongDate(date)}";

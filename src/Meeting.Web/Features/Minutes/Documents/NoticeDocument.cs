@@ -11,7 +11,8 @@ public static class NoticeDocument
     public const string Kind = "THÔNG BÁO";
 
     /// <param name="parent">The unit above the meeting's: names the header's first line and the "(b/c)" recipient.</param>
-    public static AdminDocument From(Meeting meeting, ConclusionNotice notice, WorkingCalendar? calendar = null, Unit? parent = null)
+    /// <param name="number">The number it was issued under; none for a draft.</param>
+    public static AdminDocument From(Meeting meeting, ConclusionNotice notice, WorkingCalendar? calendar = null, Unit? parent = null, string? number = null)
     {
         var issuer = Issuer.Of(meeting, parent);
         var answerDue = notice.Assignments.FirstOrDefault()?.AnswerDue
@@ -46,7 +47,7 @@ public static class NoticeDocument
         var front = issuer.Commune.Length > 0 ? $"Ủy ban MTTQ Việt Nam {issuer.Commune}" : "Ủy ban MTTQ Việt Nam";
         return new AdminDocument(
             $"thong-bao-ket-luan-{meeting.PublicCode}.docx",
-            issuer.Header("TB", notice.NoticeDate),
+            issuer.Header("TB", notice.NoticeDate, number),
             Kind,
             "Kết luận " + MinutesDocument.Dialogue(meeting),
             body,

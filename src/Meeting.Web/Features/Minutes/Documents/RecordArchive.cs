@@ -66,8 +66,8 @@ public static class RecordArchive
         {
             var minutes = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Minutes, null, null, calendar, ct);
             if (minutes.Document is { } m) files.Add(("06-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
-            var notice = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Notice,
-                issued?.NoticeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), issued?.Complex == true ? "1" : null, calendar, ct);
+            // As issued (number, date, deadline) once it is; else the draft.
+            var notice = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Notice, null, null, calendar, ct);
             if (notice.Document is { } n) files.Add((issued is null ? "07-Mau-9-thong-bao-ket-luan-du-thao.docx" : "07-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
         }
         if (items.Count > 0) files.Add(("08-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
