@@ -33,6 +33,14 @@ public sealed class CollectorTests : IAsyncLifetime
         var template = await mttq.GetAsync(CollectedOpinionAccess.TemplatePath(id));
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
         Assert.Equal(CollectedSheets.ContentType, template.Content.Headers.ContentType?.MediaType);
+        // Mẫu 4 on paper for the villages: the same boxes as the online form, with its QR.
+        var paper = await mttq.GetStringAsync(CollectedOpinionAccess.PaperFormPath(id));
+        Assert.Contains("PHIẾU XIN Ý KIẾN NHÂN DÂN", paper);
+        Assert.Contains("Phục vụ cuộc đối thoại giữa", paper);
+        Assert.Equal(OpinionFormInput.Boxes.Count, System.Text.RegularExpressions.Regex.Matches(paper, "data-testid=\"paper-form-box\"").Count);
+        Assert.Contains("1.4. Lĩnh vực xây dựng Đảng và hệ thống chính trị", paper);
+        Assert.Contains("<svg", paper);
+        Assert.Contains(CollectedOpinionAccess.PublicFormPath((await _app.LoadAsync(id)).PublicCode), paper);
         var home = await mttq.GetStringAsync("/");
         Assert.Contains(CollectedOpinionAccess.EntryPath(id), home);
 

@@ -12,6 +12,7 @@ public static class CollectedOpinionAccess
 
     public static string PagePath(Guid meetingId) => $"/preparation/{meetingId}/opinions";
     public static string EntryPath(Guid meetingId) => $"/preparation/{meetingId}/thu-thap";
+    public static string PaperFormPath(Guid meetingId) => $"/preparation/{meetingId}/phieu-xin-y-kien";
     public static string ClassificationReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-phan-loai.docx";
     public static string AnswerReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-tra-loi.docx";
     public static string ListPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/danh-sach.xlsx";
