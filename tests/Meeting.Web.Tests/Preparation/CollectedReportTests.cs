@@ -7,6 +7,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Features.Preparation.Opinions;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Xunit.Abstractions;
 
@@ -164,6 +165,26 @@ public sealed class CollectedReportTests(PreparedMeeting fixture, ITestOutputHel
         Assert.Contains(paragraphs, p => p.Contains("1 đơn thư khiếu nại, tố cáo được chuyển cơ quan có thẩm quyền"));
         Assert.DoesNotContain(paragraphs, p => p.Contains(PreparedMeeting.Complaint) || p.Contains("Vũ Thị Lan"));
         Assert.DoesNotContain(paragraphs, p => p.Contains("VĂN HÓA"));
+    }
+
+    [SkippableFact]
+    public async Task Mau_3_is_a_cong_van_asking_the_front_and_unions_to_collect_by_the_plans_day_and_opens_in_LibreOffice()
+    {
+        var bytes = await DownloadAsync(CollectedOpinionAccess.RequestLetterPath(fixture.MeetingId), "mau-3.docx");
+        var paragraphs = Paragraphs(bytes, out var header);
+
+        // A công văn: no kind line; its trích yếu stands under the number in the header.
+        Assert.Contains("-CV/", header);
+        Assert.Contains("V/v tổng hợp ý kiến, kiến nghị của Nhân dân", header);
+        Assert.DoesNotContain(paragraphs, p => p == "BÁO CÁO" || p == "CÔNG VĂN");
+        Assert.StartsWith("Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam", paragraphs[0]);
+        Assert.Contains(paragraphs, p => p.StartsWith("1. Tổng hợp các ý kiến, dư luận xã hội", StringComparison.Ordinal));
+        var calendar = await fixture.App.AppServices.GetRequiredService<DoiThoai.Web.Features.Calendar.CalendarService>().ForMeetingAsync(fixture.MeetingId);
+        var collectBy = fixture.Meeting.Timeline(calendar).Single(m => m.Key == PreparationTimeline.Collect).Due;
+        Assert.Contains(paragraphs, p => p.StartsWith("2. Báo cáo tổng hợp", StringComparison.Ordinal) && p.Contains($"trước ngày {CollectedApp.Day(collectBy)}"));
+
+        LibreOffice.SkipIfMissing();
+        Assert.True((await LibreOffice.ToPdfAsync(bytes, "mau-3.docx", Path.Combine(PreparedMeeting.OutputDirectory, "pdf"))).Length > 1000);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed record AdminDocument(
     IReadOnlyList<Signature> Signatures)
 {
     /// <summary>The document's name for the file properties and the browser tab.</summary>
-    public string Title => $"{Kind} {Summary}";
+    public string Title => Kind.Length == 0 ? Summary : $"{Kind} {Summary}";
 }
 
 /// <summary>

@@ -37,10 +37,15 @@ public static class AdminDocx
             var pageNumbers = main.AddNewPart<HeaderPart>();
             pageNumbers.Header = new Header(Centered(0, new SimpleField(Words("2")) { Instruction = " PAGE " }));
 
-            var body = new Body(HeaderTable(doc.Header));
-            body.Append(Centered(240, Words(doc.Kind, bold: true)));
-            body.Append(Centered(0, Words(doc.Summary, bold: true)));
-            body.Append(Rule(TextWidth, 2000));
+            // A công văn has no kind line: its trích yếu ("V/v …") stands under the number (NĐ 30, HD 36).
+            var letter = doc.Kind.Length == 0;
+            var body = new Body(HeaderTable(doc.Header, letter ? doc.Summary : null));
+            if (!letter)
+            {
+                body.Append(Centered(240, Words(doc.Kind, bold: true)));
+                body.Append(Centered(0, Words(doc.Summary, bold: true)));
+                body.Append(Rule(TextWidth, 2000));
+            }
             body.Append(doc.Body.Select(BodyParagraph));
             body.Append(Closing(doc));
             body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact })));
@@ -68,7 +73,7 @@ public static class AdminDocx
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 
     /// <summary>Row 1: issuing body | Party title or national title and motto. Row 2: number | place and date.</summary>
-    private static Table HeaderTable(DocumentHeader header)
+    private static Table HeaderTable(DocumentHeader header, string? letterSummary = null)
     {
         // Party documents (Hướng dẫn 36-HD/VPTW): the organs and the number at 14 pt, "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt;
         // state documents (Nghị định 30): 13 pt.
@@ -84,7 +89,8 @@ public static class AdminDocx
 
         return BorderlessTable([LeftColumn, RightColumn],
             issuer, motto,
-            [Centered(120, Words(header.Number, size: size))], [Centered(120, Words(header.PlaceDate, italic: true, size: BodySize))]);
+            [Centered(120, Words(header.Number, size: size)), .. letterSummary is null ? Array.Empty<OpenXmlElement>() : [Centered(0, Words(letterSummary, size: 24))]],
+            [Centered(120, Words(header.PlaceDate, italic: true, size: BodySize))]);
     }
 
     private static Paragraph BodyParagraph(DocParagraph p)

@@ -15,6 +15,7 @@ public static class CollectedOpinionAccess
     public static string PaperFormPath(Guid meetingId) => $"/preparation/{meetingId}/phieu-xin-y-kien";
     public static string ClassificationReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-phan-loai.docx";
     public static string AnswerReportPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/bao-cao-tra-loi.docx";
+    public static string RequestLetterPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/cong-van-tong-hop-y-kien.docx";
     public static string ListPath(Guid meetingId) => $"/preparation/{meetingId}/opinions/danh-sach.xlsx";
     public static string TemplatePath(Guid meetingId) => $"/preparation/{meetingId}/opinions/mau-nhap-y-kien.xlsx";
     public static string PublicFormPath(string publicCode) => $"/y-kien/{publicCode}";

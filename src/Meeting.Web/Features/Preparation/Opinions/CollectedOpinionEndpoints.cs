@@ -33,6 +33,13 @@ public static class CollectedOpinionEndpoints
             DocumentAsync(db, meetingId, clock, CollectedReports.Classification, ct));
         files.MapGet("/bao-cao-tra-loi.docx", (Guid meetingId, IDbContextFactory<AppDb> db, TimeProvider clock, CancellationToken ct) =>
             DocumentAsync(db, meetingId, clock, CollectedReports.Answers, ct));
+        files.MapGet("/cong-van-tong-hop-y-kien.docx", async (Guid meetingId, IDbContextFactory<AppDb> db, TimeProvider clock,
+                DoiThoai.Web.Features.Calendar.CalendarService calendars, CancellationToken ct) =>
+        {
+            var calendar = await calendars.ForMeetingAsync(meetingId, ct);
+            return await DocumentAsync(db, meetingId, clock, (meeting, today) => CollectedReports.Request(meeting, today,
+                meeting.Timeline(calendar).FirstOrDefault(m => m.Key == PreparationTimeline.Collect)?.Due), ct);
+        });
         files.MapGet("/danh-sach.xlsx", async (Guid meetingId, IDbContextFactory<AppDb> db, CancellationToken ct) =>
             await LoadAsync(db, meetingId, ct) is { } meeting
                 ? Results.File(CollectedSheets.List(meeting), CollectedSheets.ContentType, CollectedSheets.ListFileName(meeting))

@@ -50,6 +50,39 @@ public static class CollectedReports
             .ToList();
     }
 
+    /// <summary>
+    /// Mẫu 3: the host office's công văn asking the Front, the unions and the villages to collect and send the opinions,
+    /// grouped by field, by the plan's "collected" milestone (7 working days before the meeting).
+    /// </summary>
+    /// <param name="collectBy">The day the summaries are due (the timeline's collect milestone), if known.</param>
+    public static AdminDocument Request(Meeting meeting, DateOnly date, DateOnly? collectBy)
+    {
+        var issuer = Issuer.Of(meeting);
+        var office = OfficeName(issuer);
+        var commune = issuer.Commune.Length > 0 ? " " + issuer.Commune : "";
+        var body = new List<DocParagraph>
+        {
+            new([new DocRun("Kính gửi: ", Italic: true), new DocRun($"Ban Thường trực Ủy ban MTTQ Việt Nam{commune}; các tổ chức chính trị - xã hội{commune}; "
+                + "bí thư chi bộ, trưởng thôn, xóm (tổ dân phố).")]),
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, {office} đề nghị "
+                + "Ban Thường trực Ủy ban MTTQ Việt Nam, các tổ chức chính trị - xã hội, các chi bộ, thôn, xóm triển khai một số nội dung sau:"),
+            DocParagraph.Plain("1. Tổng hợp các ý kiến, dư luận xã hội được phản ánh trên các phương tiện thông tin đại chúng, mạng xã hội; qua cấp ủy, "
+                + "chính quyền, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội; của đoàn viên, hội viên và các tầng lớp Nhân dân "
+                + "(quan tâm tổng hợp ý kiến, kiến nghị của Nhân dân chưa được giải quyết)."),
+            DocParagraph.Plain("2. Báo cáo tổng hợp đề nghị theo các nhóm: lĩnh vực kinh tế; lĩnh vực văn hóa - xã hội; lĩnh vực quốc phòng - an ninh; "
+                + $"lĩnh vực xây dựng Đảng và hệ thống chính trị và gửi về {office} trước ngày {(collectBy is { } due ? Show(due) : Issuer.Blank)} "
+                + $"để báo cáo với Thường trực {issuer.Name}, Ủy ban nhân dân{commune} và chuẩn bị tổ chức hội nghị đối thoại trực tiếp với Nhân dân./."),
+        };
+        return new AdminDocument(
+            $"cong-van-tong-hop-y-kien-{meeting.PublicCode}.docx",
+            Header(issuer, date, "CV"),
+            "",
+            "V/v tổng hợp ý kiến, kiến nghị của Nhân dân",
+            body,
+            ["- Như trên;", Archive(issuer)],
+            [Signer(issuer)]);
+    }
+
     /// <summary>Mẫu 5: Báo cáo tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân và phân công chuẩn bị nội dung trả lời.</summary>
     public static AdminDocument Classification(Meeting meeting, DateOnly date)
     {
@@ -243,13 +276,13 @@ public static class CollectedReports
     /// The host office issues both reports (note (1) of the forms): under the Party committee or the People's
     /// Committee of the commune, with its own name in bold beneath.
     /// </summary>
-    private static DocumentHeader Header(Issuer issuer, DateOnly date)
+    private static DocumentHeader Header(Issuer issuer, DateOnly date, string code = "BC")
     {
         var office = OfficeName(issuer);
-        if (issuer.HostOffice.Length == 0 || issuer.Commune.Length == 0) return issuer.Header("BC", date);
+        if (issuer.HostOffice.Length == 0 || issuer.Commune.Length == 0) return issuer.Header(code, date);
         return issuer.Party
-            ? new(Upper(issuer.Name), [Upper(office)], true, $"Số {Issuer.Blank}-BC/{Initials(office)}", [Issuer.PartyTitle], issuer.PlaceDate(date))
-            : new(Upper(issuer.Name), [Upper(office)], false, $"Số: {Issuer.Blank}/BC-{(office.StartsWith("Văn phòng", StringComparison.OrdinalIgnoreCase) ? "VP" : Initials(office))}",
+            ? new(Upper(issuer.Name), [Upper(office)], true, $"Số {Issuer.Blank}-{code}/{Initials(office)}", [Issuer.PartyTitle], issuer.PlaceDate(date))
+            : new(Upper(issuer.Name), [Upper(office)], false, $"Số: {Issuer.Blank}/{code}-{(office.StartsWith("Văn phòng", StringComparison.OrdinalIgnoreCase) ? "VP" : Initials(office))}",
                 [Issuer.NationalTitle, Issuer.Motto], issuer.PlaceDate(date));
     }
 
