@@ -25,6 +25,14 @@ public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
     public static Guid? DepartmentOf(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirstValue(DepartmentClaim), out var id) ? id : null;
 
+    /// <summary>The unit above a meeting's: the Party header's first line and the "(b/c)" recipient of its documents.</summary>
+    public async Task<Unit?> ParentOfAsync(Guid unitId, CancellationToken ct = default)
+    {
+        var all = await AllUnitsAsync(ct);
+        var parentId = all.FirstOrDefault(u => u.Id == unitId)?.ParentId;
+        return all.FirstOrDefault(u => u.Id == parentId);
+    }
+
     /// <summary>Units are few and change rarely: cached until a unit is added.</summary>
     public async Task<IReadOnlyList<Unit>> AllUnitsAsync(CancellationToken ct = default)
     {

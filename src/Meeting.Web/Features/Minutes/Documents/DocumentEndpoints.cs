@@ -46,9 +46,7 @@ public static class DocumentEndpoints
         if (snapshot is null) return Refused(StatusCodes.Status404NotFound, "Không tìm thấy hội nghị này.");
         var meeting = snapshot.Meeting;
         // The unit above names the Party header's first line and the notice's "(b/c)" recipient.
-        var all = await units.AllUnitsAsync(ct);
-        var parentId = all.FirstOrDefault(u => u.Id == meeting.UnitId)?.ParentId;
-        var parent = all.FirstOrDefault(u => u.Id == parentId);
+        var parent = await units.ParentOfAsync(meeting.UnitId, ct);
         if (kind == MeetingDocumentKind.Minutes) return new(MinutesDocument.From(snapshot, parent), StatusCodes.Status200OK, null);
 
         if (signed is { } day && day < MinutesDocument.MeetingDate(meeting))

@@ -63,6 +63,14 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
         : new(null, Commune.Length > 0 ? ["ỦY BAN NHÂN DÂN", Upper(Commune)] : [Upper(HostOffice)], false,
             number is null ? $"Số: {Blank}/{kindCode}-UBND" : $"Số: {number}", [NationalTitle, Motto], PlaceDate(date));
 
+    /// <summary>"Số 21-KH/ĐU" → "21-KH/ĐU" (the sentence already says "Kế hoạch số"); a blank when the plan has none.</summary>
+    public static string PlanNumber(string plan)
+    {
+        var number = plan.Trim();
+        if (number.StartsWith("số", StringComparison.OrdinalIgnoreCase)) number = number[2..].TrimStart(' ', ':');
+        return number.Length > 0 ? number : Blank;
+    }
+
     /// <summary>"Giao Minh, ngày 05 tháng 02 năm 2026": days under 10 and months 1–2 take a leading zero (NĐ 30).</summary>
     public string PlaceDate(DateOnly date) => $"{Place}, {LongDate(date)}";
 

@@ -21,7 +21,7 @@ public static class NoticeDocument
 
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"Thực hiện Kế hoạch số {PlanNumber(meeting.PlanNumber)}; {issuer.Name} đã tổ chức Hội nghị đối thoại giữa "
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)}; {issuer.Name} đã tổ chức Hội nghị đối thoại giữa "
                 + $"{MinutesDraft.Chairs(meeting)} với {meeting.Audience} ngày {Issuer.ShortDate(notice.MeetingDate)}, kết luận như sau:"),
             DocParagraph.Head("1. Đánh giá kết quả tổ chức Hội nghị"),
             DocParagraph.Plain($"Tại hội nghị đã có {notice.Counts.Resolved} ý kiến được giải quyết; {notice.Counts.Unresolved} ý kiến chưa giải quyết."),
@@ -96,11 +96,4 @@ public static class NoticeDocument
             : new(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], null, chair?.Name ?? "");
     }
 
-    /// <summary>"Số 21-KH/ĐU" → "21-KH/ĐU": the sentence already says "Kế hoạch số".</summary>
-    private static string PlanNumber(string plan)
-    {
-        var number = plan.Trim();
-        if (number.StartsWith("số", StringComparison.OrdinalIgnoreCase)) number = number[2..].TrimStart(' ', ':');
-        return number.Length > 0 ? number : Issuer.Blank;
-    }
 }

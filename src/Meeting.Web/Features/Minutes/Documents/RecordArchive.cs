@@ -45,9 +45,7 @@ public static class RecordArchive
         var calendar = await calendars.ForMeetingAsync(meetingId, ct);
         var issued = await db.Set<IssuedNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.MeetingId == meetingId, ct);
         var items = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.OpinionNumber).ToListAsync(ct);
-        var all = await units.AllUnitsAsync(ct);
-        var parentId = all.FirstOrDefault(u => u.Id == meeting.UnitId)?.ParentId;
-        var parent = all.FirstOrDefault(u => u.Id == parentId);
+        var parent = await units.ParentOfAsync(meeting.UnitId, ct);
 
         var files = new List<(string Name, byte[] Content)>
         {

@@ -64,7 +64,7 @@ public static class CollectedReports
         {
             new([new DocRun("Kính gửi: ", Italic: true), new DocRun($"Ban Thường trực Ủy ban MTTQ Việt Nam{commune}; các tổ chức chính trị - xã hội{commune}; "
                 + "bí thư chi bộ, trưởng thôn, xóm (tổ dân phố).")]),
-            DocParagraph.Plain($"Thực hiện Kế hoạch số {PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, {office} đề nghị "
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, {office} đề nghị "
                 + "Ban Thường trực Ủy ban MTTQ Việt Nam, các tổ chức chính trị - xã hội, các chi bộ, thôn, xóm triển khai một số nội dung sau:"),
             DocParagraph.Plain("1. Tổng hợp các ý kiến, dư luận xã hội được phản ánh trên các phương tiện thông tin đại chúng, mạng xã hội; qua cấp ủy, "
                 + "chính quyền, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội; của đoàn viên, hội viên và các tầng lớp Nhân dân "
@@ -94,7 +94,7 @@ public static class CollectedReports
         var merged = meeting.CollectedOpinions().Count(o => o.MergedIntoId is not null);
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"Thực hiện Kế hoạch số {PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, {office} "
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, {office} "
                 + "tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân thu thập trước hội nghị (qua Ủy ban MTTQ, các hội, đoàn thể, "
                 + "chi bộ thôn, xóm, đơn thư, thư điện tử và phiếu xin ý kiến) và đề xuất phân công chuẩn bị nội dung trả lời như sau:"),
             DocParagraph.Head("I. TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN"),
@@ -182,7 +182,7 @@ public static class CollectedReports
         var answered = numbered.Where(n => !n.Opinion.IsPetition).ToList();
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"Thực hiện Kế hoạch số {PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, trên cơ sở "
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)} về tổ chức {MinutesDocument.Dialogue(meeting)}, trên cơ sở "
                 + $"báo cáo của các cơ quan, đơn vị được phân công, {office} báo cáo trả lời các ý kiến, kiến nghị của Nhân dân thu thập trước "
                 + $"hội nghị ({answered.Count} ý kiến; đã có nội dung trả lời {answered.Count(n => n.Opinion.PreparedAnswer is not null)} ý kiến) như sau:"),
         };
@@ -311,12 +311,6 @@ public static class CollectedReports
 
     private static string Archive(Issuer issuer) => issuer.Party ? "- Lưu VP." : "- Lưu: VT, VP.";
 
-    private static string PlanNumber(string plan)
-    {
-        var number = plan.Trim();
-        if (number.StartsWith("số", StringComparison.OrdinalIgnoreCase)) number = number[2..].TrimStart(' ', ':');
-        return number.Length > 0 ? number : Issuer.Blank;
-    }
 
     private static string Roman(int n) => n switch
     {

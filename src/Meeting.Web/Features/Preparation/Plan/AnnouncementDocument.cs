@@ -26,7 +26,7 @@ public static class AnnouncementDocument
         var audience = meeting.Audience.Length > 0 ? meeting.Audience : "Nhân dân";
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"Căn cứ Kế hoạch số {PlanNumber(meeting.PlanNumber)} về tổ chức hội nghị đối thoại; {issuer.Name} tổ chức hội nghị "
+            DocParagraph.Plain($"Căn cứ Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)} về tổ chức hội nghị đối thoại; {issuer.Name} tổ chức hội nghị "
                 + $"đối thoại giữa {MinutesDraft.Chairs(meeting)} với {audience} như sau:"),
             DocParagraph.Head("1. Thời gian"),
             DocParagraph.Plain($"Vào hồi {at:HH} giờ {at:mm} phút, {DayNames[(int)at.DayOfWeek]} ngày {at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}."),
@@ -64,10 +64,4 @@ public static class AnnouncementDocument
             [NoticeDocument.Signer(meeting, issuer)]);
     }
 
-    private static string PlanNumber(string plan)
-    {
-        var number = plan.Trim();
-        if (number.StartsWith("số", StringComparison.OrdinalIgnoreCase)) number = number[2..].TrimStart(' ', ':');
-        return number.Length > 0 ? number : Issuer.Blank;
-    }
 }

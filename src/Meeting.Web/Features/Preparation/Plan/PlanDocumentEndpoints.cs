@@ -21,9 +21,8 @@ public static class PlanDocumentEndpoints
                     await using var db = await dbFactory.CreateDbContextAsync(ct);
                     var meeting = await db.LoadMeetingAsync(meetingId, tracking: false, ct);
                     if (meeting is null) return Results.Text("Không tìm thấy hội nghị này.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
-                    var all = await units.AllUnitsAsync(ct);
-                    var parentId = all.FirstOrDefault(u => u.Id == meeting.UnitId)?.ParentId;
-                    var document = AnnouncementDocument.From(meeting, FollowUpService.HallDate(clock), all.FirstOrDefault(u => u.Id == parentId));
+                    var parent = await units.ParentOfAsync(meeting.UnitId, ct);
+                    var document = AnnouncementDocument.From(meeting, FollowUpService.HallDate(clock), parent);
                     return Results.File(AdminDocx.Build(document), AdminDocx.ContentType, document.FileName);
                 })
             .RequireAuthorization(new AuthorizeAttribute { Roles = PreparationPlans.Editors });
