@@ -20,17 +20,9 @@ namespace DoiThoai.Web.Tests.Documents;
 public sealed class AnswerSummaryTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
-    private readonly BunitContext _bunit = new();
+    private readonly BunitContext _bunit;
 
-    public AnswerSummaryTests()
-    {
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        _bunit.Services.AddMudServices();
-        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<MeetingCommands>());
-        _bunit.AddAuthorization().SetAuthorized("thuky").SetRoles(StaffRoles.Secretary)
-            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
-        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
+    public AnswerSummaryTests() => _bunit = StaffBunit.For(_app, "thuky", StaffRoles.Secretary, typeof(MeetingCommands));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

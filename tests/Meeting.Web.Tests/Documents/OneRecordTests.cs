@@ -28,7 +28,9 @@ namespace DoiThoai.Web.Tests.Documents;
 public sealed partial class OneRecordTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
-    private readonly BunitContext _bunit = new();
+    private readonly BunitContext _bunit;
+
+    public OneRecordTests() => _bunit = StaffBunit.For(_app, "thuky", StaffRoles.Secretary, DoiThoai.Web.Tests.FollowUp.NoticeWithoutLeadTests.PanelServices);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -219,13 +221,6 @@ public sealed partial class OneRecordTests : IAsyncLifetime
 
     private List<int> PanelNumbers(Meeting meeting, out string summary)
     {
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        _bunit.Services.AddMudServices();
-        foreach (var type in new[] { typeof(FollowUpService), typeof(CalendarService), typeof(MeetingCommands), typeof(IDbContextFactory<AppDb>) })
-            _bunit.Services.AddSingleton(type, _app.AppServices.GetRequiredService(type));
-        _bunit.AddAuthorization().SetAuthorized("thuky").SetRoles(StaffRoles.Secretary)
-            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
-        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _bunit.Render<MudPopoverProvider>();
         var panel = _bunit.Render<IssueNoticePanel>(p => p.Add(x => x.Meeting, meeting));
         panel.WaitForElement("[data-testid=issue-notice-open]").Click();

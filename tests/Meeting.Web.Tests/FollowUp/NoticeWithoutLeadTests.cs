@@ -22,19 +22,13 @@ namespace DoiThoai.Web.Tests.FollowUp;
 public sealed class NoticeWithoutLeadTests : IAsyncLifetime
 {
     private readonly TestApp _app = new();
-    private readonly BunitContext _bunit = new();
+    private readonly BunitContext _bunit;
     private bool _providerRendered;
 
-    public NoticeWithoutLeadTests()
-    {
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        _bunit.Services.AddMudServices();
-        foreach (var type in new[] { typeof(FollowUpService), typeof(CalendarService), typeof(MeetingCommands), typeof(IDbContextFactory<AppDb>) })
-            _bunit.Services.AddSingleton(type, _app.AppServices.GetRequiredService(type));
-        _bunit.AddAuthorization().SetAuthorized("thuky").SetRoles(StaffRoles.Secretary)
-            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
-        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
+    /// <summary>What the secretary's notice panel uses of the app.</summary>
+    internal static readonly Type[] PanelServices = [typeof(FollowUpService), typeof(CalendarService), typeof(MeetingCommands), typeof(IDbContextFactory<AppDb>)];
+
+    public NoticeWithoutLeadTests() => _bunit = StaffBunit.For(_app, "thuky", StaffRoles.Secretary, PanelServices);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

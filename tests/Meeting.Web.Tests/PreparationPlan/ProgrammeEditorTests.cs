@@ -20,17 +20,9 @@ public sealed class ProgrammeEditorTests : IAsyncLifetime
 {
     private static readonly ClaimsPrincipal VanPhong = TestApp.Staff(StaffRoles.Organizer, "vanphong");
     private readonly TestApp _app = new();
-    private readonly BunitContext _bunit = new();
+    private readonly BunitContext _bunit;
 
-    public ProgrammeEditorTests()
-    {
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        _bunit.Services.AddMudServices();
-        _bunit.Services.AddSingleton(_app.AppServices.GetRequiredService<MeetingCommands>());
-        _bunit.AddAuthorization().SetAuthorized("vanphong").SetRoles(StaffRoles.Organizer)
-            .SetClaims(new Claim(DoiThoai.Web.Features.Units.UnitAccess.UnitClaim, DemoUnits.GiaoMinhId.ToString()));
-        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
+    public ProgrammeEditorTests() => _bunit = StaffBunit.For(_app, "vanphong", StaffRoles.Organizer, typeof(MeetingCommands));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
