@@ -109,7 +109,8 @@ public static class MinutesDraft
             + $"{Chairs(meeting)} với {meeting.Audience}.";
     }
 
-    private static string Attendance(Meeting meeting)
+    /// <summary>"1. Thành phần" of the minutes; the per-meeting report repeats it word for word.</summary>
+    public static string Attendance(Meeting meeting)
     {
         var lines = new List<string> { $"- Chủ trì hội nghị: {Chairs(meeting)}." };
         var groups = meeting.AttendanceByGroup();

@@ -53,7 +53,7 @@ public sealed class IssuerTests
 
         var partyNotice = NoticeDocument.From(party, ConclusionNotice.Draft(party, WorkingCalendar.Vietnam()), parent: city);
         Assert.Equal("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", partyNotice.Header.ParentBody);
-        Assert.Equal("- Thường trực Thành ủy Hải Phòng (b/c);", partyNotice.Recipients[0]);
+        Assert.Equal("- Thường trực Thành ủy Hải Phòng (b/c),", partyNotice.Recipients[0]);
         Assert.Equal("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", MinutesDocument.From(new MinutesSnapshot(party, MinutesMerge.Merge(MinutesDraft.Build(party, []), []), 0), city).Header.ParentBody);
 
         var stateNotice = NoticeDocument.From(state, ConclusionNotice.Draft(state, WorkingCalendar.Vietnam()), parent: city);

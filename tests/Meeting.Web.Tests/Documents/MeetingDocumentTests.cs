@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DoiThoai.Domain;
+using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
@@ -199,9 +200,43 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         var closing = BodyOf(doc).Elements<Table>().Last().Descendants<TableCell>().Select(c => c.InnerText).ToList();
         Assert.StartsWith("Nơi nhận:", closing[0]);
         // The level above is told ("báo cáo cấp ủy, chính quyền cấp trên", seed 004 §3.1).
-        Assert.StartsWith("Nơi nhận:- Thường trực Tỉnh ủy Ninh Bình (b/c);", closing[0]);
-        Assert.Contains("Lưu VPĐU.", closing[0]);
+        // A Party notice: Hướng dẫn 36's Nơi nhận, each line ending in a comma, "Nơi nhận" underlined and not bold.
+        Assert.StartsWith("Nơi nhận:- Thường trực Tỉnh ủy Ninh Bình (b/c),", closing[0]);
+        Assert.EndsWith("- Lưu VPĐU.", closing[0]);
+        var recipientsHeading = BodyOf(doc).Elements<Table>().Last().Descendants<Run>().First(r => r.InnerText == "Nơi nhận:");
+        Assert.NotNull(recipientsHeading.RunProperties?.Underline);
+        Assert.Null(recipientsHeading.RunProperties?.Bold);
         Assert.Equal($"T/M ĐẢNG ỦYBÍ THƯ{Meeting.Chairs[0].Name}", closing[1]);
+    }
+
+    [Fact]
+    public async Task Report_on_the_meeting_gives_the_figures_of_Form1_the_minutes_attendance_and_conclusion_and_the_notice_deadline()
+    {
+        using var doc = Open(await DownloadAsync("bao-cao-ket-qua.docx"));
+        AssertAdministrativeLayout(doc);
+        AssertBoldCentredTitle(doc, "BÁO CÁO", "Kết quả " + DoiThoai.Web.Features.Minutes.Documents.MinutesDocument.Dialogue(Meeting));
+        Assert.Contains("Số …………-BC/ĐU", BodyOf(doc).Elements<Table>().First().InnerText);
+        var paragraphs = Paragraphs(doc);
+
+        // The figures are the meeting's row of Mẫu 1 on the same day: one truth for every report.
+        var meeting = await fixture.App.LoadAsync(fixture.Id);
+        var figures = ReportFigures.Compute([meeting], [], [Unit.Create(meeting.UnitId, "Giao Minh", UnitKind.Commune, null)],
+            ReportPeriod.QuarterOf(ReportFigures.HeldOn(meeting)!.Value), DateOnly.FromDateTime(DateTime.UtcNow)).Meetings.Single();
+        Assert.Contains($"- Tổng số ý kiến, kiến nghị: {figures.Opinions} (thu thập trước hội nghị {figures.CollectedBefore}, nêu tại hội nghị {figures.RaisedAtMeeting}).", paragraphs);
+        Assert.Contains($"- Trả lời, giải quyết tại hội nghị: {figures.Resolution.ResolvedAtMeeting} ý kiến.", paragraphs);
+        Assert.True(figures.Resolution.InWriting > 0);
+        Assert.Contains(paragraphs, p => p.StartsWith($"- Trả lời bằng văn bản sau hội nghị: {figures.Resolution.InWriting} ý kiến (", StringComparison.Ordinal));
+
+        // Attendance word for word as the minutes' own section; the chair's conclusion as the secretary wrote it.
+        foreach (var line in MinutesDraft.Attendance(meeting).Split('\n')) Assert.Contains(line, paragraphs);
+        Assert.Contains("Kết luận của đồng chí chủ trì: " + PlayedMeeting.EditedConclusion, paragraphs);
+        // No notice issued yet: the report says when it is due.
+        var due = ConclusionNotice.Draft(meeting, WorkingCalendar.Vietnam()).NoticeDue;
+        Assert.Contains($"- Thông báo kết luận của đồng chí chủ trì: đang dự thảo, hạn ban hành chậm nhất ngày {due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.", paragraphs);
+
+        var closing = BodyOf(doc).Elements<Table>().Last().Descendants<TableCell>().Select(c => c.InnerText).ToList();
+        Assert.StartsWith("Nơi nhận:- Ban Thường vụ Đảng ủy xã Giao Minh (b/c),- Thường trực Tỉnh ủy Ninh Bình (b/c),", closing[0]);
+        Assert.Contains("theo dõi, giám sát", closing[0]);
     }
 
     [Fact]
@@ -273,11 +308,11 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
     }
 
     [SkippableFact]
-    public async Task LibreOffice_converts_both_documents_to_pdf_when_it_is_installed()
+    public async Task LibreOffice_converts_the_minutes_the_notice_and_the_report_to_pdf_when_it_is_installed()
     {
         LibreOffice.SkipIfMissing();
         var folder = Path.Combine(DocumentApp.OutputDirectory, "pdf");
-        foreach (var file in new[] { "bien-ban.docx", "thong-bao-ket-luan.docx" })
+        foreach (var file in new[] { "bien-ban.docx", "thong-bao-ket-luan.docx", "bao-cao-ket-qua.docx" })
             output.WriteLine($"{file}: {(await LibreOffice.ToPdfAsync(await DownloadAsync(file), file, folder)).Length / 1024} KB of PDF");
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DoiThoai.Web.Features.Minutes.Documents;
 using DoiThoai.Web.Tests.FollowUp;
+using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
 
 namespace DoiThoai.Web.Tests.Documents;
@@ -22,14 +23,16 @@ public sealed class RecordArchiveTests : IAsyncLifetime
         var meeting = await FollowedMeeting.PlayAsync(_app);
         var item = await meeting.IssueAsync(_app);
         using var secretary = await _app.SignedInClientAsync("thuky");
+        var played = await _app.LoadAsync(meeting.Id);
 
         var response = await secretary.GetAsync(RecordArchive.Path(meeting.Id));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(RecordArchive.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal(
-            ["01-Mau-7-thong-bao-to-chuc.docx", "02-Mau-5-bao-cao-phan-loai-y-kien.docx", "03-Mau-6-bao-cao-tra-loi-y-kien.docx",
-             "04-danh-sach-y-kien-thu-thap.xlsx", "05-giay-moi.docx", "06-Mau-8-bien-ban.docx", "07-Mau-9-thong-bao-ket-luan.docx", "08-theo-doi-tra-loi.xlsx"],
+            ["00-chuong-trinh-hoi-nghi.docx", "01-Mau-7-thong-bao-to-chuc.docx", "02-Mau-5-bao-cao-phan-loai-y-kien.docx", "03-Mau-6-bao-cao-tra-loi-y-kien.docx",
+             "04-danh-sach-y-kien-thu-thap.xlsx", "05-giay-moi.docx", "06-danh-sach-dai-bieu-diem-danh.xlsx", "07-Mau-8-bien-ban.docx",
+             "08-Mau-9-thong-bao-ket-luan.docx", "09-bao-cao-ket-qua-hoi-nghi.docx", "10-theo-doi-tra-loi.xlsx"],
             zip.Entries.Select(e => e.FullName));
 
         // Each Word file opens; the notice inside is the issued one, with its items under their own numbers.
@@ -40,10 +43,43 @@ public sealed class RecordArchiveTests : IAsyncLifetime
             using var doc = WordprocessingDocument.Open(new MemoryStream(copy.ToArray()), false);
             var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.False(string.IsNullOrWhiteSpace(text), entry.Name);
-            if (!entry.Name.StartsWith("07-", StringComparison.Ordinal)) continue;
+            if (entry.Name.StartsWith("00-", StringComparison.Ordinal))
+            {
+                // The programme: the meeting's own steps in order, each from the time the one before it ends.
+                var start = DoiThoai.Domain.Clock.ToHallTime(played.ScheduledStart);
+                var at = start;
+                var lastIndex = -1;
+                foreach (var step in played.Agenda.OrderBy(s => s.Number))
+                {
+                    var line = $"{at:HH\\hmm} – {at.AddMinutes(step.PlannedMinutes):HH\\hmm}: {step.Number}. {step.Title.TrimEnd('.')}.";
+                    var index = text.IndexOf(line, StringComparison.Ordinal);
+                    Assert.True(index > lastIndex, $"Chương trình thiếu hoặc sai thứ tự: {line}");
+                    (lastIndex, at) = (index, at.AddMinutes(step.PlannedMinutes));
+                }
+            }
+            if (entry.Name.StartsWith("09-", StringComparison.Ordinal))
+            {
+                // The report on the meeting names the issued notice and the department that answers this opinion.
+                Assert.Contains($"Đã ban hành Thông báo kết luận số {FollowedMeeting.NoticeNumber}", text);
+                Assert.Contains($"(số {item.OpinionNumber})", text);
+            }
+            if (!entry.Name.StartsWith("08-", StringComparison.Ordinal)) continue;
             Assert.Contains($"Ý kiến số {item.OpinionNumber} của ông (bà)", text);
             // The header carries the number it was issued under, not a blank to fill in.
             Assert.Contains($"Số {FollowedMeeting.NoticeNumber}", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText);
+        }
+
+        // The delegate list with attendance: everyone, walk-ins marked, the absent said so.
+        await using (var list = zip.GetEntry("06-danh-sach-dai-bieu-diem-danh.xlsx")!.Open())
+        {
+            using var copy = new MemoryStream();
+            await list.CopyToAsync(copy);
+            copy.Position = 0;
+            var rows = MiniExcelLibs.MiniExcel.Query(copy, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(played.Delegates.Count, rows.Count);
+            Assert.Equal(played.Delegates.Count(d => d.CheckedInAt is null), rows.Count(r => (string)r["Điểm danh"] == "Vắng"));
+            Assert.Equal(played.Delegates.Count(d => d.IsWalkIn), rows.Count(r => (string)r["Giấy mời"] == "Đến không có giấy mời"));
+            Assert.DoesNotContain("Điện thoại", rows[0].Keys);
         }
 
         // Not for the Front's account.

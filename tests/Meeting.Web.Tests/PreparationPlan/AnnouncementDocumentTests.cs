@@ -54,4 +54,42 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
         Directory.CreateDirectory(folder);
         Assert.True((await LibreOffice.ToPdfAsync(bytes, AnnouncementDocument.FileName(meeting), folder)).Length > 1000);
     }
+
+    [SkippableFact]
+    public async Task Programme_lists_the_meetings_own_steps_with_their_times_from_the_start_and_opens_in_LibreOffice()
+    {
+        var meeting = await _app.DemoMeetingAsync();
+        using var office = await _app.SignedInClientAsync("vanphong");
+        var response = await office.GetAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(ProgrammeDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains("CHƯƠNG TRÌNH", paragraphs);
+            var start = DoiThoai.Domain.Clock.ToHallTime(meeting.ScheduledStart);
+            Assert.Contains($"- Thời gian: {start:HH} giờ {start:mm} phút, ngày {start:dd/MM/yyyy}.", paragraphs);
+            var steps = paragraphs.SkipWhile(p => p != "Nội dung chương trình").Skip(1).Take(meeting.Agenda.Count).ToList();
+            var expected = new List<string>();
+            var at = start;
+            foreach (var step in meeting.Agenda.OrderBy(s => s.Number))
+            {
+                expected.Add($"{at:HH}h{at:mm} – {at.AddMinutes(step.PlannedMinutes):HH}h{at.AddMinutes(step.PlannedMinutes):mm}: {step.Number}. {step.Title.TrimEnd('.')}.");
+                at = at.AddMinutes(step.PlannedMinutes);
+            }
+            Assert.Equal(expected, steps);
+        }
+
+        using var mttq = await _app.SignedInClientAsync("mttq");
+        Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id))).StatusCode);
+
+        LibreOffice.SkipIfMissing();
+        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
+        Directory.CreateDirectory(folder);
+        Assert.True((await LibreOffice.ToPdfAsync(bytes, ProgrammeDocument.FileName(meeting), folder)).Length > 1000);
+    }
 }

@@ -17,6 +17,32 @@ public static class DelegateTemplate
 
     public static byte[] Bytes => Built.Value;
 
+    /// <summary>
+    /// The meeting's list as it stood for the hồ sơ: the template's columns (phones left out: the record does not need
+    /// them and they are erased after follow-up), then whether the person was invited and when they checked in.
+    /// </summary>
+    public static byte[] ListOf(Meeting meeting)
+    {
+        var people = meeting.Delegates.OrderBy(d => d.Group).ThenBy(d => d.IsWalkIn).ThenBy(d => d.Organization, VietnameseOrder).ThenBy(d => d.Name, VietnameseOrder);
+        var rows = people.Select((d, i) => new Dictionary<string, object>
+        {
+            [Headers[0]] = i + 1,
+            [Headers[1]] = d.Name,
+            [Headers[2]] = d.Title,
+            [Headers[3]] = d.Organization,
+            [Headers[4]] = d.Group.ToVietnamese(),
+            ["Giấy mời"] = d.IsWalkIn ? "Đến không có giấy mời" : "Có",
+            ["Điểm danh"] = d.CheckedInAt is { } at ? Clock.ToHallTime(at).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "Vắng",
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, new Dictionary<string, object> { ["Danh sách đại biểu"] = rows },
+            configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = false });
+        return stream.ToArray();
+    }
+
+    private static readonly StringComparer VietnameseOrder =
+        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.NumericOrdering);
+
     private static byte[] Build()
     {
         object[][] examples =

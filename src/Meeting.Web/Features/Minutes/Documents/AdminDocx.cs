@@ -108,8 +108,11 @@ public static class AdminDocx
     private static Table Closing(AdminDocument doc)
     {
         var half = TextWidth / 2;
+        // Hướng dẫn 36: "Nơi nhận" underlined at 14 pt, the lines at 12 pt; Nghị định 30: bold italic 12 pt, the lines at 11 pt.
+        var party = doc.Header.Party;
         List<OpenXmlElement> left = doc.Recipients.Count > 0
-            ? [Left(240, Words("Nơi nhận:", bold: true, italic: true, size: 24)), .. doc.Recipients.Select(r => Left(0, Words(r, size: 22)))]
+            ? [Left(240, party ? Words("Nơi nhận:", underline: true, size: 28) : Words("Nơi nhận:", bold: true, italic: true, size: 24)),
+                .. doc.Recipients.Select(r => Left(0, Words(r, size: party ? 24 : 22)))]
             : doc.Signatures.Count > 1 ? SignatureBlock(doc.Signatures[0]) : [new Paragraph()];
         var right = SignatureBlock(doc.Signatures[^1]);
         return BorderlessTable([half, TextWidth - half], left, right);

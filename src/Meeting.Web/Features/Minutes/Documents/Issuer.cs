@@ -53,6 +53,13 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
     public string Archive => Party ? "- Lưu VPĐU." : "- Lưu: VT.";
 
     /// <summary>
+    /// Nơi nhận, one recipient a line with its dash, then the archive: a Party document ends each line with a comma
+    /// (Hướng dẫn 36, as seed 000's Nơi nhận does), a State one with a semicolon (Nghị định 30); the last line with a full stop.
+    /// </summary>
+    public IReadOnlyList<string> Recipients(IEnumerable<string> recipients, string? archive = null) =>
+        [.. recipients.Select(r => $"- {r.Trim().TrimEnd(',', ';', '.')}{(Party ? "," : ";")}"), archive ?? Archive];
+
+    /// <summary>
     /// Left and right columns of the header. The Party header names the parent organisation first (Hướng dẫn 36);
     /// when the unit tree does not give it, the commune's Party organisation stands there for the office to correct.
     /// </summary>

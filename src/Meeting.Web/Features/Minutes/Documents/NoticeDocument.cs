@@ -51,13 +51,13 @@ public static class NoticeDocument
             Kind,
             "Kết luận " + MinutesDocument.Dialogue(meeting),
             body,
+            issuer.Recipients(
             [
-                .. issuer.UpperLevel is { } upper ? [$"- {upper} (b/c);"] : Array.Empty<string>(),
-                "- Các phòng, ban được giao;",
-                "- Tập thể, cá nhân nêu ý kiến (để biết);",
-                issuer.Party ? $"- Ban Xây dựng Đảng, {front} (theo dõi, giám sát);" : $"- {front} (theo dõi, giám sát);",
-                issuer.Archive,
-            ],
+                .. issuer.UpperLevel is { } upper ? [$"{upper} (b/c)"] : Array.Empty<string>(),
+                "Các phòng, ban được giao",
+                "Tập thể, cá nhân nêu ý kiến (để biết)",
+                issuer.Party ? $"Ban Xây dựng Đảng, {front} (theo dõi, giám sát)" : $"{front} (theo dõi, giám sát)",
+            ]),
             [Signer(meeting, issuer)]);
     }
 

@@ -16,8 +16,9 @@ using MiniExcelLibs;
 namespace DoiThoai.Web.Features.Minutes.Documents;
 
 /// <summary>
-/// The hồ sơ of a meeting (seed 004: "tập hợp lập hồ sơ hội nghị đối thoại") as one .zip: Mẫu 5–9, the invitations,
-/// the collected list, the follow-up table and the departments' answer files. Every file is built by the same code
+/// The hồ sơ of a meeting (seed 004: "tập hợp lập hồ sơ hội nghị đối thoại") as one .zip: the programme, Mẫu 5–9, the
+/// invitations and the delegate list with attendance, the collected list, the report on the meeting, the follow-up
+/// table and the departments' answer files. Every file is built by the same code
 /// as its own download, so the archive and the single files never differ.
 /// </summary>
 public static class RecordArchive
@@ -49,6 +50,7 @@ public static class RecordArchive
 
         var files = new List<(string Name, byte[] Content)>
         {
+            ("00-chuong-trinh-hoi-nghi.docx", AdminDocx.Build(ProgrammeDocument.From(meeting, today, parent))),
             ("01-Mau-7-thong-bao-to-chuc.docx", AdminDocx.Build(AnnouncementDocument.From(meeting, today, parent))),
             ("02-Mau-5-bao-cao-phan-loai-y-kien.docx", AdminDocx.Build(CollectedReports.Classification(meeting, today))),
             ("03-Mau-6-bao-cao-tra-loi-y-kien.docx", AdminDocx.Build(CollectedReports.Answers(meeting, today))),
@@ -59,16 +61,19 @@ public static class RecordArchive
             var baseUrl = Projector.QrCodes.PhoneBase($"{request.Scheme}://{request.Host}{request.PathBase}", options.Value);
             var cards = meeting.Delegates.Where(d => !d.IsWalkIn).Select(d => InvitationCard.For(meeting, d, baseUrl)).ToList();
             if (cards.Count > 0) files.Add(("05-giay-moi.docx", InvitationDocument.Build(meeting.Title, cards)));
+            files.Add(("06-danh-sach-dai-bieu-diem-danh.xlsx", Delegates.Import.DelegateTemplate.ListOf(meeting)));
         }
         if (meeting.Status == MeetingStatus.Ended)
         {
             var minutes = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Minutes, null, null, calendar, ct);
-            if (minutes.Document is { } m) files.Add(("06-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
+            if (minutes.Document is { } m) files.Add(("07-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
             // As issued (number, date, deadline) once it is; else the draft.
             var notice = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Notice, null, null, calendar, ct);
-            if (notice.Document is { } n) files.Add((issued is null ? "07-Mau-9-thong-bao-ket-luan-du-thao.docx" : "07-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
+            if (notice.Document is { } n) files.Add((issued is null ? "08-Mau-9-thong-bao-ket-luan-du-thao.docx" : "08-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
+            var report = await DocumentEndpoints.LoadReportAsync(store, units, dbFactory, meetingId, calendar, today, ct);
+            if (report.Document is { } r) files.Add(("09-bao-cao-ket-qua-hoi-nghi.docx", AdminDocx.Build(r)));
         }
-        if (items.Count > 0) files.Add(("08-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
+        if (items.Count > 0) files.Add(("10-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
 
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -83,7 +88,7 @@ public static class RecordArchive
             foreach (var item in items)
             {
                 if (FollowUpFiles.FullPath(dataDirectory, item.AttachmentPath) is not { } full || !File.Exists(full)) continue;
-                var name = $"09-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
+                var name = $"11-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
                 await archive.CreateEntryFromFileAsync(full, name, CompressionLevel.Optimal, ct);
             }
         }

@@ -79,7 +79,7 @@ public static class CollectedReports
             "",
             "V/v tổng hợp ý kiến, kiến nghị của Nhân dân",
             body,
-            ["- Như trên;", Archive(issuer)],
+            issuer.Recipients(["Như trên"], Archive(issuer)),
             [Signer(issuer)]);
     }
 
@@ -168,7 +168,7 @@ public static class CollectedReports
             Kind,
             "Tổng hợp, phân loại nội dung ý kiến, kiến nghị của Nhân dân và phân công chuẩn bị nội dung trả lời ý kiến",
             body,
-            [$"- Thường trực {issuer.Name} (để báo cáo);", "- Các phòng, ban được phân công;", $"- {Front(issuer)};", Archive(issuer)],
+            issuer.Recipients([$"Thường trực {issuer.Name} (để báo cáo)", "Các phòng, ban được phân công", Front(issuer)], Archive(issuer)),
             [Signer(issuer)]);
     }
 
@@ -236,7 +236,7 @@ public static class CollectedReports
             Kind,
             $"Trả lời ý kiến, kiến nghị của Nhân dân tại {MinutesDocument.Dialogue(meeting)}",
             body,
-            [$"- Thường trực {issuer.Name} (để báo cáo);", "- Chủ trì hội nghị đối thoại;", $"- {Front(issuer)};", Archive(issuer)],
+            issuer.Recipients([$"Thường trực {issuer.Name} (để báo cáo)", "Chủ trì hội nghị đối thoại", Front(issuer)], Archive(issuer)),
             [Signer(issuer)]);
     }
 

@@ -60,7 +60,7 @@ public static class AnnouncementDocument
             Kind,
             $"Về tổ chức đối thoại giữa {chairs} với {audience}",
             body,
-            ["- Như thành phần;", "- Các đơn vị liên quan;", issuer.Archive],
+            issuer.Recipients(["Như thành phần", "Các đơn vị liên quan"]),
             [NoticeDocument.Signer(meeting, issuer)]);
     }
 
