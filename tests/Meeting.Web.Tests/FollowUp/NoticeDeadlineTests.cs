@@ -5,7 +5,11 @@ using DoiThoai.Web.Features.Preparation.Plan;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
+using DoiThoai.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DoiThoai.Web.Tests.FollowUp;
 
@@ -51,5 +55,59 @@ public sealed class NoticeDeadlineTests : IAsyncLifetime
         Assert.Equal([AfterMeetingTimeline.Notice], (await service.ListAsync(Hall.Secretary, noticeDue)).NoticeReminders.Select(r => r.Milestone.Key));
         await meeting.IssueAsync(_app);
         Assert.Empty((await service.ListAsync(Hall.Secretary, noticeDue.AddDays(5))).NoticeReminders);
+    }
+
+    private sealed class RecordingTransport : IMailTransport
+    {
+        public List<MailDraft> Sent { get; } = [];
+
+        public Task SendAsync(MailDraft mail, CancellationToken ct)
+        {
+            Sent.Add(mail);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task The_office_gets_one_mail_when_its_deadlines_near_and_one_when_missed_and_none_once_the_notice_is_issued()
+    {
+        var meeting = await FollowedMeeting.PlayAsync(_app);
+        var calendar = await _app.AppServices.GetRequiredService<CalendarService>().CalendarAsync(meeting.Played.Meeting.UnitId);
+        var held = (await _app.LoadAsync(meeting.Id)).HeldOn;
+        var noticeDue = calendar.AddWorkingDays(held, 10);
+        await using (var db = await _app.OpenDbAsync())
+        {
+            // The office and the secretary keep the deadlines; a department's staff and the Front do not.
+            foreach (var name in new[] { "vanphong", "thuky", "phongban", "mttq" })
+                await db.Users.Where(u => u.UserName == name).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, $"{name}@giaominh.test"));
+        }
+        var transport = new RecordingTransport();
+        var mailer = new ReminderMailer(_app.AppServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDb>>(),
+            _app.AppServices.GetRequiredService<CalendarService>(),
+            new MailSender(transport, Options.Create(new SmtpOptions { Host = "smtp.test", Retries = 1, RetryDelaySeconds = 0.01 }), NullLogger<MailSender>.Instance),
+            TimeProvider.System, Options.Create(new DoiThoaiOptions { PublicBaseUrl = "http://192.168.1.10:5080" }));
+
+        Assert.Equal(0, await mailer.SendDueAsync(held));
+        var near = calendar.SubtractWorkingDays(noticeDue, 3);
+        Assert.Equal(1, await mailer.SendDueAsync(near));
+        var mail = Assert.Single(transport.Sent);
+        Assert.Equal(["thuky@giaominh.test", "vanphong@giaominh.test"], mail.To);
+        Assert.Contains("sắp đến hạn", mail.Subject);
+        Assert.Contains(AfterMeetingTimeline.NoticeTitle, mail.Body);
+        Assert.Contains(AfterMeetingTimeline.ChaseTitle, mail.Body);
+        Assert.Contains($"Còn 3 ngày làm việc (hạn {FollowUpService.Show(noticeDue)})", mail.Body);
+        Assert.Contains($"http://192.168.1.10:5080/minutes/{meeting.Id}/in-thong-bao", mail.Body);
+        // Hourly runs on the same day send nothing again.
+        Assert.Equal(0, await mailer.SendDueAsync(near));
+
+        // Missed: one more mail, saying so.
+        Assert.Equal(1, await mailer.SendDueAsync(noticeDue.AddDays(1)));
+        Assert.Contains("đã quá hạn", transport.Sent[1].Subject);
+        Assert.Equal(0, await mailer.SendDueAsync(noticeDue.AddDays(2)));
+
+        // Once issued, a later day brings nothing (the departments' own items have their own mails, to phongban).
+        await meeting.IssueAsync(_app);
+        await mailer.SendDueAsync(noticeDue.AddDays(3));
+        Assert.DoesNotContain(transport.Sent.Skip(2), m => m.To.Contains("thuky@giaominh.test"));
     }
 }

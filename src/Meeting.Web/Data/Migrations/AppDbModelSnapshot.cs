@@ -873,6 +873,32 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("IssuedNotices", (string)null);
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.OfficeReminderSent", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "Milestone", "Kind");
+
+                    b.ToTable("OfficeRemindersSent", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.ReminderSent", b =>
                 {
                     b.Property<Guid>("ItemId")
@@ -1118,6 +1144,15 @@ namespace DoiThoai.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.IssuedNotice", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.OfficeReminderSent", b =>
                 {
                     b.HasOne("DoiThoai.Domain.Meeting", null)
                         .WithMany()

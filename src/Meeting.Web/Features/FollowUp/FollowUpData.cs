@@ -35,6 +35,30 @@ public sealed class ReminderSent
     public DateTimeOffset SentAt { get; set; }
 }
 
+/// <summary>An office reminder e-mail sent for a meeting's deadline after it (the chase, the notice): one per kind.</summary>
+public sealed class OfficeReminderSent
+{
+    public Guid MeetingId { get; set; }
+    /// <summary><see cref="AfterMeetingTimeline.Chase"/> or <see cref="AfterMeetingTimeline.Notice"/>.</summary>
+    public string Milestone { get; set; } = "";
+    public ReminderKind Kind { get; set; }
+    public string Recipients { get; set; } = "";
+    public DateTimeOffset SentAt { get; set; }
+}
+
+internal sealed class OfficeReminderSentMapping : IEntityTypeConfiguration<OfficeReminderSent>
+{
+    public void Configure(EntityTypeBuilder<OfficeReminderSent> r)
+    {
+        r.ToTable("OfficeRemindersSent");
+        r.HasKey(x => new { x.MeetingId, x.Milestone, x.Kind });
+        r.Property(x => x.Milestone).HasMaxLength(20);
+        r.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        r.Property(x => x.Recipients).HasMaxLength(2000);
+        r.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class FollowUpItemMapping : IEntityTypeConfiguration<FollowUpItem>
 {
     public void Configure(EntityTypeBuilder<FollowUpItem> i)

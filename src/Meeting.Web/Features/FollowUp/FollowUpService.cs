@@ -28,7 +28,7 @@ public sealed record FollowUpReminder(FollowUpItem Item, ReminderKind Kind, int 
 /// An office deadline after a meeting that is near or passed: chasing the departments (9 working days) or issuing the
 /// conclusion notice (10), for the office and the secretary that issue it.
 /// </summary>
-public sealed record NoticeReminder(Guid MeetingId, string MeetingTitle, PreparationMilestone Milestone, ReminderKind Kind, int WorkingDaysLeft)
+public sealed record NoticeReminder(Guid MeetingId, Guid UnitId, string MeetingTitle, PreparationMilestone Milestone, ReminderKind Kind, int WorkingDaysLeft)
 {
     public string Text => Kind == ReminderKind.Overdue
         ? $"Quá hạn {WorkingDaysLeft * -1} ngày làm việc (hạn {FollowUpService.Show(Milestone.Due)})"
@@ -248,7 +248,7 @@ public sealed class FollowUpService(
         // A unit's items are a few hundred a year: order and filter in memory, with the state read against today.
         var items = FollowUpItem.ByUrgency(await query.ToListAsync(ct), day).ToList();
         var canAnswer = user.IsInAny(Managers) || department is not null;
-        var notices = department is null && user.IsInAny(NoticeKeepers) ? await NoticeRemindersAsync(db, visible, day, ct) : [];
+        var notices = department is null && user.IsInAny(NoticeKeepers) ? await NoticeRemindersAsync(db, calendars, visible, day, ct) : [];
         var calendarOf = await calendars.ForUnitsAsync(items.Select(i => i.UnitId), ct);
         return new(items, RemindersFor(items, day, i => calendarOf(i.UnitId)), day, canAnswer, department, calendar) { NoticeReminders = notices };
     }
@@ -256,19 +256,23 @@ public sealed class FollowUpService(
     /// <summary>Who keeps the deadlines after a meeting: the office that chases, and the secretary and chair who issue the notice.</summary>
     public const string NoticeKeepers = "Admin,Organizer,Chair,Secretary";
 
-    /// <summary>Meetings held and closed whose notice is not issued yet, with the deadline near (3 working days) or passed.</summary>
-    private async Task<IReadOnlyList<NoticeReminder>> NoticeRemindersAsync(AppDb db, List<Guid> visible, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Meetings held and closed whose notice is not issued yet, with the deadline near (3 working days) or passed: for the
+    /// pages of the units a person sees, or (<paramref name="visible"/> null) every unit, for the reminder e-mails.
+    /// </summary>
+    internal static async Task<IReadOnlyList<NoticeReminder>> NoticeRemindersAsync(AppDb db, CalendarService calendars, IReadOnlyCollection<Guid>? visible,
+        DateOnly today, CancellationToken ct)
     {
         var issued = db.Set<IssuedNotice>().Select(n => n.MeetingId);
-        var ended = await db.Meetings.AsNoTracking()
-            .Where(m => visible.Contains(m.UnitId) && m.Status == MeetingStatus.Ended && !issued.Contains(m.Id))
-            .ToListAsync(ct);
+        var query = db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Ended && !issued.Contains(m.Id));
+        if (visible is not null) query = query.Where(m => visible.Contains(m.UnitId));
+        var ended = await query.ToListAsync(ct);
         var calendarOf = await calendars.ForUnitsAsync(ended.Select(m => m.UnitId), ct);
         return ended
             .SelectMany(m => m.AfterTimeline(calendarOf(m.UnitId), null).Where(s => s.DoneOn is null).Select(s =>
                 s.StateOn(today) == MilestoneState.Late
-                    ? new NoticeReminder(m.Id, m.Title, s, ReminderKind.Overdue, -calendarOf(m.UnitId).WorkingDaysBetween(s.Due, today))
-                    : new NoticeReminder(m.Id, m.Title, s, ReminderKind.DueSoon, calendarOf(m.UnitId).WorkingDaysBetween(today, s.Due))))
+                    ? new NoticeReminder(m.Id, m.UnitId, m.Title, s, ReminderKind.Overdue, -calendarOf(m.UnitId).WorkingDaysBetween(s.Due, today))
+                    : new NoticeReminder(m.Id, m.UnitId, m.Title, s, ReminderKind.DueSoon, calendarOf(m.UnitId).WorkingDaysBetween(today, s.Due))))
             .Where(r => r.Kind == ReminderKind.Overdue || r.WorkingDaysLeft <= ReminderWorkingDays)
             .OrderBy(r => r.Kind == ReminderKind.Overdue ? 0 : 1).ThenBy(r => r.Milestone.Due)
             .ToList();

@@ -106,8 +106,9 @@ public sealed class MailSender(IMailTransport transport, IOptions<SmtpOptions> o
 }
 
 /// <summary>
-/// Reminder e-mails to a department's staff: once before the deadline (within 3 working days) and once on the first
-/// day it is missed. What was sent is stored, so a reminder goes once however often this runs.
+/// Reminder e-mails to a department's staff, and to the office for its own deadlines after a meeting: once before the
+/// deadline (within 3 working days) and once on the first day it is missed. What was sent is stored, so a reminder goes
+/// once however often this runs.
 /// </summary>
 public sealed class ReminderMailer(
     IDbContextFactory<AppDb> dbFactory,
@@ -142,7 +143,59 @@ public sealed class ReminderMailer(
             await db.SaveChangesAsync(ct);
             mails++;
         }
+        return mails + await SendOfficeDueAsync(db, today, ct);
+    }
+
+    /// <summary>
+    /// The office's own deadlines after a meeting (the chase by the 9th working day, the notice by the 10th or 15th), to
+    /// the unit's staff who keep them (office, secretary, chair, admin) — once near, once missed, as for the departments.
+    /// </summary>
+    private async Task<int> SendOfficeDueAsync(AppDb db, DateOnly today, CancellationToken ct)
+    {
+        var sent = (await db.Set<OfficeReminderSent>().AsNoTracking().Select(r => new { r.MeetingId, r.Milestone, r.Kind }).ToListAsync(ct))
+            .Select(r => (r.MeetingId, r.Milestone, r.Kind)).ToHashSet();
+        var due = (await FollowUpService.NoticeRemindersAsync(db, calendars, null, today, ct))
+            .Where(r => !sent.Contains((r.MeetingId, r.Milestone.Key, r.Kind))).ToList();
+        var keepers = FollowUpService.NoticeKeepers.Split(',');
+        var mails = 0;
+        foreach (var meeting in due.GroupBy(r => (r.MeetingId, r.UnitId)))
+        {
+            var addresses = await (
+                from user in db.Users.AsNoTracking()
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where user.UnitId == meeting.Key.UnitId && user.DepartmentId == null && keepers.Contains(role.Name!) && user.Email != null && user.Email != ""
+                select user.Email!).ToListAsync(ct);
+            var to = addresses.Where(a => MailAddress.TryCreate(a, out _)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            if (to.Count == 0) continue;
+            var reminders = meeting.ToList();
+            if (!await sender.TrySendAsync(ComposeOffice(reminders, to), ct)) continue;
+            var now = Clock.ToHallTime(clock.GetUtcNow());
+            db.AddRange(reminders.Select(r => new OfficeReminderSent
+                { MeetingId = r.MeetingId, Milestone = r.Milestone.Key, Kind = r.Kind, Recipients = string.Join(", ", to), SentAt = now }));
+            await db.SaveChangesAsync(ct);
+            mails++;
+        }
         return mails;
+    }
+
+    private MailDraft ComposeOffice(IReadOnlyList<NoticeReminder> reminders, IReadOnlyList<string> to)
+    {
+        var title = reminders[0].MeetingTitle;
+        var overdue = reminders.Any(r => r.Kind == ReminderKind.Overdue);
+        var subject = $"[DoiThoai] {title}: {(overdue ? "đã quá hạn" : "sắp đến hạn")} {string.Join(", ", reminders.Select(r => r.Milestone.Key == AfterMeetingTimeline.Notice ? "ban hành thông báo kết luận" : "đôn đốc các phòng, ban"))}";
+        var baseUrl = appOptions.Value.PublicBaseUrl?.TrimEnd('/');
+        var body = new StringBuilder();
+        body.AppendLine("Kính gửi Văn phòng và Thư ký hội nghị,").AppendLine();
+        body.AppendLine($"Sau {title}, các việc sau cần hoàn thành đúng hạn:").AppendLine();
+        foreach (var r in reminders)
+        {
+            body.AppendLine($"- {r.Milestone.Title}");
+            body.AppendLine($"  {r.Text}");
+        }
+        if (!string.IsNullOrEmpty(baseUrl)) body.AppendLine().AppendLine($"Dự thảo thông báo kết luận: {baseUrl}/minutes/{reminders[0].MeetingId}/in-thong-bao");
+        body.AppendLine().AppendLine("Thư gửi tự động từ phần mềm DoiThoai; vui lòng không trả lời thư này.");
+        return new(to, subject, body.ToString());
     }
 
     private MailDraft Compose(IReadOnlyList<FollowUpReminder> reminders, IReadOnlyList<string> to)
