@@ -311,6 +311,15 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         using var client = await _app.SignedInClientAsync("vanphong");
         var folder = Path.Combine(_app.DataDirectory, "pdf");
         foreach (var file in new[] { ReportEndpoints.Form1Word, ReportEndpoints.Form2Word })
-            await LibreOffice.ToPdfAsync(await client.GetByteArrayAsync($"/bao-cao/{file}?{_data.Query}"), file, folder);
+        {
+            var pdf = System.Text.Encoding.Latin1.GetString(
+                await LibreOffice.ToPdfAsync(await client.GetByteArrayAsync($"/bao-cao/{file}?{_data.Query}"), file, folder));
+            if (file != ReportEndpoints.Form1Word) continue;
+            // Mẫu 1's 24 columns stay on A4 landscape pages (841.89 × 595.3 pt): LibreOffice did not turn or widen the page.
+            var pages = System.Text.RegularExpressions.Regex.Matches(pdf, @"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]");
+            Assert.NotEmpty(pages);
+            Assert.All(pages, m => Assert.Equal((842, 595), ((int)Math.Round(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                (int)Math.Round(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))));
+        }
     }
 }

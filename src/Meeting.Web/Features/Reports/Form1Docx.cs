@@ -26,14 +26,14 @@ public static class Form1Docx
 
     /// <summary>
     /// Column widths in twips: TT, time and content, 3 × (chair, audience, 5 counts), note — the text width in all
-    /// (15 136, the note takes what is left).
+    /// (15 136, the note takes what is left: 1 156).
     /// </summary>
     public static readonly int[] Widths = BuildWidths();
 
     private static int[] BuildWidths()
     {
-        int[] group = [820, 680, .. Enumerable.Repeat(CountWidth, 5)];
-        int[] widths = [380, 1700, .. group, .. group, .. group, 0];
+        int[] group = [960, 680, .. Enumerable.Repeat(CountWidth, 5)];
+        int[] widths = [360, 1500, .. group, .. group, .. group, 0];
         widths[^1] = TextWidth - widths.Sum();
         return widths;
     }
