@@ -185,37 +185,96 @@ public class ReportFiguresTests
     }
 
     [Fact]
-    public void Form_1_puts_each_dialogue_under_its_kind_with_chair_audience_and_a_summary_of_the_recommendations()
+    public void Form_1_puts_each_dialogue_under_its_kind_with_chair_audience_and_five_counts_and_the_rest_in_the_note()
     {
         var data = Build();
         var figures = ReportFigures.Compute(data.Meetings, data.Items, [Province, GiaoMinh, GiaoHoa], Q2, Today);
         var rows = Form1Table.Rows(figures, showUnit: true);
 
         Assert.Equal(3, rows.Count);
+        Assert.Equal(24, Form1Table.ColumnCount);
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()), Form1Table.ColumnNumbers);
         var periodic = rows[0];
-        Assert.Equal(Form1Table.ColumnCount, periodic.Cells.Count);
+        Assert.Equal(24, periodic.Cells.Count);
         Assert.Equal("1", periodic.Number);
         Assert.StartsWith("- Ngày 09/05/2026\n- Nội dung: Đối thoại định kỳ quý II năm 2026", periodic.TimeAndContent);
-        Assert.Equal("Đ/c Trần Văn Hùng – Bí thư Đảng ủy\nĐ/c Lê Thị Mai – Chủ tịch UBND xã", periodic.Periodic[0]);
-        Assert.Equal("Nhân dân Xã Giao Minh", periodic.Periodic[1]);
+        Assert.Equal("Đ/c Trần Văn Hùng – Bí thư Đảng ủy\nĐ/c Lê Thị Mai – Chủ tịch UBND xã", periodic.Cells[2]);
+        Assert.Equal("Nhân dân Xã Giao Minh", periodic.Cells[3]);
+        // 6: 1 at the meeting; 2 answered in writing (1 late); 2 not yet (1 overdue, 1 waiting for the notice); 1 sent up.
+        Assert.Equal(["6", "1", "2", "2", "1"], periodic.Cells.Skip(4).Take(5));
+        Assert.All(periodic.Cells.Skip(9).Take(14), Assert.Empty);
         Assert.Equal(
-            "6 ý kiến, kiến nghị (thu thập trước hội nghị 1, tại hội nghị 5).\n"
-            + "Lĩnh vực: Kinh tế 2; Văn hóa - Xã hội 1; Quốc phòng - An ninh 1; Đất đai, môi trường 2.\n"
-            + "Kết quả: trả lời tại hội nghị 1; trả lời bằng văn bản 4 (đã trả lời 2, trong đó quá hạn 1; quá hạn chưa trả lời 1; "
-            + "chờ thông báo kết luận 1); chuyển cấp trên 1.",
-            periodic.Periodic[2]);
-        Assert.All(periodic.Thematic.Concat(periodic.AdHoc), Assert.Empty);
-        Assert.Equal("Xã Giao Minh", periodic.Note);
+            "Xã Giao Minh\nThu thập trước hội nghị 1, tại hội nghị 5\n"
+            + "Lĩnh vực: Kinh tế 2; Văn hóa - Xã hội 1; Quốc phòng - An ninh 1; Đất đai, môi trường 2\n"
+            + "Trả lời quá hạn 1; quá hạn chưa trả lời 1; chờ thông báo kết luận 1",
+            periodic.Note);
+        Assert.Equal(periodic.Note, periodic.Cells[23]);
 
-        Assert.All(rows[1].Periodic, Assert.Empty);
-        Assert.Contains("trả lời bằng văn bản 2 (đang trong hạn 1; chờ thông báo kết luận 1)", rows[1].Thematic[2]);
-        Assert.Equal("Xã Giao Hòa", rows[2].Note);
+        Assert.All(rows[1].Cells.Skip(2).Take(7), Assert.Empty);
+        Assert.Equal(["2", "0", "0", "2", "0"], rows[1].Cells.Skip(11).Take(5)); // thematic: the second group
+        Assert.EndsWith("Chờ thông báo kết luận 1", rows[1].Note);
+        Assert.Equal(["1", "1", "0", "0", "0"], rows[2].Cells.Skip(4).Take(5));
+        Assert.Equal("Xã Giao Hòa\nLĩnh vực: Tổ chức cán bộ 1", rows[2].Note); // answered at the meeting: nothing more to say
 
         var total = Form1Table.Total(figures);
+        Assert.Equal(24, total.Cells.Count);
         Assert.Equal(Form1Table.TotalLabel, total.TimeAndContent);
-        Assert.Equal(("2 cuộc", "1 cuộc", "0 cuộc", "3 cuộc"), (total.Periodic[0], total.Thematic[0], total.AdHoc[0], total.Note));
-        Assert.StartsWith("7 ý kiến, kiến nghị (thu thập trước hội nghị 1, tại hội nghị 6)", total.Periodic[2]);
-        Assert.Empty(Form1Table.Rows(figures, showUnit: false)[0].Note);
+        Assert.Equal(("2 cuộc", "1 cuộc", "0 cuộc", "3 cuộc"), (total.Cells[2], total.Cells[9], total.Cells[16], total.Note));
+        Assert.Equal(["7", "2", "2", "2", "1"], total.Cells.Skip(4).Take(5));
+        Assert.Equal(["2", "0", "0", "2", "0"], total.Cells.Skip(11).Take(5));
+        Assert.Equal(["0", "0", "0", "0", "0"], total.Cells.Skip(18).Take(5));
+        Assert.All(new[] { 3, 10, 17 }, i => Assert.Empty(total.Cells[i]));
+        Assert.DoesNotContain("Xã Giao Minh", Form1Table.Rows(figures, showUnit: false)[0].Note);
+        AssertForm1AddsUp(figures);
+    }
+
+    [Fact]
+    public void Form_1_counts_a_recommendation_never_settled_as_in_progress_and_names_it_in_the_note()
+    {
+        var data = Build();
+        var year = ReportFigures.Compute(data.Meetings, data.Items, [GiaoMinh], ReportPeriod.WholeYear(2026), Today);
+        var adHoc = Assert.Single(Form1Table.Rows(year, showUnit: false), r => r.AdHoc.Counts is not null);
+
+        Assert.Equal(["1", "0", "0", "1", "0"], adHoc.Cells.Skip(18).Take(5));
+        Assert.EndsWith("Chưa xử lý 1", adHoc.Note);
+        AssertForm1AddsUp(year);
+    }
+
+    /// <summary>
+    /// Mẫu 1 reads one set of figures: each row's five counts are its meeting's <see cref="ResolutionCounts"/> and add up to
+    /// its total; only its kind's seven cells are filled; "Tổng số" is the rows summed per kind, and all the kinds together
+    /// are the report's own total.
+    /// </summary>
+    private static void AssertForm1AddsUp(ReportFigures figures)
+    {
+        var rows = Form1Table.Rows(figures, showUnit: true);
+        var kinds = new[] { MeetingKind.Periodic, MeetingKind.Thematic, MeetingKind.AdHoc };
+        static int[] Counts(Form1Row row, int group) => row.Cells.Skip(Form1Table.GroupStart(group) + 2).Take(5).Select(int.Parse).ToArray();
+
+        foreach (var (row, meeting) in rows.Zip(figures.Meetings))
+        {
+            Assert.Equal(24, row.Cells.Count);
+            var group = Array.IndexOf(kinds, meeting.Kind);
+            var counts = Counts(row, group);
+            var r = meeting.Resolution;
+            Assert.Equal([r.Total, r.ResolvedAtMeeting, r.AnsweredOnTime + r.AnsweredLate, r.Overdue + r.Pending + r.AwaitingNotice + r.NoOutcome, r.Forwarded], counts);
+            Assert.Equal(counts[0], counts[1..].Sum());
+            Assert.Equal(meeting.Opinions, counts[0]);
+            Assert.Equal(row.Values.Skip(Form1Table.GroupStart(group) + 2).Take(5), counts.Cast<object>()); // numbers, not text
+            for (var other = 0; other < 3; other++)
+                if (other != group) Assert.All(row.Cells.Skip(Form1Table.GroupStart(other)).Take(7), Assert.Empty);
+        }
+
+        var total = Form1Table.Total(figures);
+        for (var g = 0; g < 3; g++)
+        {
+            var mine = rows.Zip(figures.Meetings).Where(p => p.Second.Kind == kinds[g]).Select(p => Counts(p.First, g)).ToList();
+            var summed = Enumerable.Range(0, 5).Select(c => mine.Sum(m => m[c])).ToArray();
+            Assert.Equal(summed, Counts(total, g));
+            Assert.Equal($"{mine.Count} cuộc", total.Cells[Form1Table.GroupStart(g)]);
+        }
+        Assert.Equal(figures.Resolution.Total, Enumerable.Range(0, 3).Sum(g => Counts(total, g)[0]));
+        Assert.Equal(figures.Opinions, figures.Resolution.Total);
     }
 
     [Theory]

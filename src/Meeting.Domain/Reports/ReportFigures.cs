@@ -31,6 +31,9 @@ public sealed record ResolutionCounts(int ResolvedAtMeeting, int AnsweredOnTime,
     /// <summary>Everything that goes to a written answer, answered or not.</summary>
     public int InWriting => AnsweredOnTime + AnsweredLate + Overdue + Pending + AwaitingNotice;
     public int AnsweredInWriting => AnsweredOnTime + AnsweredLate;
+    /// <summary>Not answered yet, in time or not: what Mẫu 1 counts as "Đang giải quyết" (NoOutcome included, so the
+    /// form's columns add up to <see cref="Total"/>).</summary>
+    public int Unanswered => Overdue + Pending + AwaitingNotice + NoOutcome;
 
     public static ResolutionCounts operator +(ResolutionCounts a, ResolutionCounts b) => new(
         a.ResolvedAtMeeting + b.ResolvedAtMeeting, a.AnsweredOnTime + b.AnsweredOnTime, a.AnsweredLate + b.AnsweredLate,

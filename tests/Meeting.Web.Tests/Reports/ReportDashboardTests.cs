@@ -87,8 +87,22 @@ public sealed class ReportDashboardTests : IAsyncLifetime
         var form1 = page.FindAll("[data-testid=form1-row]");
         Assert.Equal(2, form1.Count);
         var giaoHoa = form1[1].QuerySelectorAll("td").Select(c => c.TextContent).ToList();
-        Assert.Equal(("2", "", "Đ/c Ngô Văn Bình – Bí thư Đảng ủy", "Xã Giao Hòa"), (giaoHoa[0], giaoHoa[2], giaoHoa[5], giaoHoa[11]));
-        Assert.Contains("1 cuộc", page.Find("[data-testid=form1-total]").TextContent);
+        Assert.Equal(24, giaoHoa.Count);
+        Assert.Equal(("2", "", "Đ/c Ngô Văn Bình – Bí thư Đảng ủy"), (giaoHoa[0], giaoHoa[2], giaoHoa[9]));
+        Assert.StartsWith("Xã Giao Hòa", giaoHoa[23]);
+        Assert.Contains("Trả lời quá hạn 1", giaoHoa[23]);
+        Assert.Equal(["2", "1", "1", "0", "0"], giaoHoa[11..16]); // thematic: its seven cells, the counts centred as numbers
+        Assert.All(giaoHoa[2..9].Concat(giaoHoa[16..23]), Assert.Empty);
+        Assert.All(form1[1].QuerySelectorAll("td").Skip(11).Take(5), c => Assert.Contains("count", c.ClassList));
+        var header = page.Find("[data-testid=form1-table] thead");
+        Assert.Equal(4, header.QuerySelectorAll("tr").Length); // three header rows and the numbered row
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()), header.QuerySelectorAll("tr.numbers th").Select(c => c.TextContent));
+        Assert.Equal(3, header.QuerySelectorAll("th").Count(c => c.TextContent == "Kiến nghị của Nhân dân" && c.GetAttribute("colspan") == "5"));
+        Assert.Equal(3, header.QuerySelectorAll("tr.counts th").Count(c => c.TextContent == "Đang giải quyết"));
+        var total = page.Find("[data-testid=form1-total]").QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        Assert.Equal(("Tổng số", "1 cuộc", "1 cuộc", "0 cuộc", "2 cuộc"), (total[1], total[2], total[9], total[16], total[23]));
+        Assert.Equal(["5", "2", "1", "2", "0"], total[4..9]); // Giao Minh's counts, as the tiles read them
+        Assert.Equal(["2", "1", "1", "0", "0"], total[11..16]);
     }
 
     [Fact]

@@ -2,10 +2,13 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using MergeCell = DocumentFormat.OpenXml.Spreadsheet.MergeCell;
+using SheetCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DoiThoai.Web.Data;
 using DoiThoai.Web.Features.Reports;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace DoiThoai.Web.Tests.Reports;
@@ -32,8 +35,20 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
 
     private static readonly string[] Exports = [ReportEndpoints.Form1Xlsx, ReportEndpoints.Form1Word, ReportEndpoints.Form2Word];
 
+    /// <summary>The five counts under "Kiến nghị của Nhân dân", as text, in column order.</summary>
+    private static readonly string[] CountHeaders = ["Tổng số", "Trả lời tại hội nghị", "Đã trả lời bằng văn bản", "Đang giải quyết", "Chuyển cấp trên"];
+
+    /// <summary>The figures the reports page and its dashboard show for this user: the one truth the files must repeat.</summary>
+    private async Task<DoiThoai.Domain.ReportFigures> FiguresAsync(System.Security.Claims.ClaimsPrincipal user)
+    {
+        var load = await _app.Services.GetRequiredService<ReportService>().LoadAsync(user, _data.Period.Code, _data.Period.Year.ToString(), null);
+        return load.Figures!;
+    }
+
+    private static readonly System.Security.Claims.ClaimsPrincipal Office = TestApp.Staff(DoiThoai.Web.Live.StaffRoles.Organizer, "vanphong");
+
     [Fact]
-    public async Task Form_1_xlsx_has_the_forms_header_and_one_row_for_the_communes_dialogue_with_its_figures()
+    public async Task Form_1_xlsx_has_the_forms_three_header_rows_24_columns_and_the_dialogues_counts_as_numbers()
     {
         using var client = await _app.SignedInClientAsync("vanphong");
         using var response = await client.GetAsync($"/bao-cao/mau-1.xlsx?{_data.Query}");
@@ -44,10 +59,13 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         var sheet = Sheet(bytes);
         var header = sheet.FindIndex(r => r["A"] == "TT");
         Assert.Equal(Form1Sheet.HeaderRow - 1, header);
+        Assert.Equal(24, Form1Sheet.Columns.Length);
         Assert.Equal(["Thời gian tổ chức, nội dung đối thoại", "ĐỐI THOẠI ĐỊNH KỲ (1)", "ĐỐI THOẠI CHUYÊN ĐỀ (2)", "ĐỐI THOẠI ĐỘT XUẤT (3)", "Ghi chú"],
-            new[] { "B", "C", "F", "I", "L" }.Select(c => sheet[header][c]));
-        Assert.Equal(["Chủ trì đối thoại", "Đối tượng đối thoại", "Kiến nghị của Nhân dân"], new[] { "C", "D", "E" }.Select(c => sheet[header + 1][c]));
-        Assert.Equal(Enumerable.Range(1, 12).Select(n => n.ToString()), Form1Sheet.Columns.Select(c => sheet[header + 2][c]));
+            new[] { "B", "C", "J", "Q", "X" }.Select(c => sheet[header][c]));
+        Assert.All(new[] { "C", "J", "Q" }.Select(c => c[0]), c =>
+            Assert.Equal(["Chủ trì đối thoại", "Đối tượng đối thoại", "Kiến nghị của Nhân dân"], Enumerable.Range(0, 3).Select(i => sheet[header + 1][$"{(char)(c + i)}"])));
+        Assert.All(new[] { 'E', 'L', 'S' }, c => Assert.Equal(CountHeaders, Enumerable.Range(0, 5).Select(i => sheet[header + 2][$"{(char)(c + i)}"])));
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()), Form1Sheet.Columns.Select(c => sheet[header + 3][c]));
         Assert.Contains(sheet, r => r["A"].Contains("BẢNG TỔNG HỢP KẾT QUẢ ĐỐI THOẠI"));
         Assert.Contains(sheet, r => r["A"].StartsWith(_data.Period.Heading));
 
@@ -57,25 +75,49 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         Assert.Contains(MinutesDate(), row["B"]);
         Assert.Contains($"Đ/c {ReportedCommunes.GiaoMinhChair} – Bí thư Đảng ủy", row["C"]);
         Assert.Equal(_data.GiaoMinh.Meeting.Audience, row["D"]);
-        Assert.StartsWith($"{_data.GiaoMinhOpinions} ý kiến, kiến nghị", row["E"]);
-        Assert.Contains("trả lời tại hội nghị 1", row["E"]);
-        Assert.Contains("trả lời bằng văn bản 1 (quá hạn chưa trả lời 1)", row["E"]);
-        Assert.All(new[] { "F", "G", "H", "I", "J", "K" }, c => Assert.Empty(row[c])); // a periodic dialogue: the other kinds stay empty
+        // The counts are the dashboard's figures: the commune's total, 1 answered at the meeting, 1 overdue still unanswered.
+        var figures = await FiguresAsync(Office);
+        var resolution = Assert.Single(figures.Meetings).Resolution;
+        var counts = new[] { "E", "F", "G", "H", "I" }.Select(c => int.Parse(row[c])).ToArray();
+        Assert.Equal([resolution.Total, resolution.ResolvedAtMeeting, resolution.AnsweredInWriting, resolution.Unanswered, resolution.Forwarded], counts);
+        Assert.Equal((_data.GiaoMinhOpinions, figures.Opinions, 1), (counts[0], counts[0], counts[1]));
+        Assert.Equal(counts[0], counts[1..].Sum());
+        Assert.True(counts[3] >= 1, "the overdue one is still being dealt with");
+        Assert.Contains("Quá hạn chưa trả lời 1", row["X"]);
+        Assert.All(Form1Sheet.Columns[9..23], c => Assert.Empty(row[c])); // a periodic dialogue: the other kinds stay empty
         var total = sheet.Single(r => r["B"] == "Tổng số");
-        Assert.Equal(("1 cuộc", "0 cuộc", "0 cuộc", "1 cuộc"), (total["C"], total["F"], total["I"], total["L"]));
+        Assert.Equal(("1 cuộc", "0 cuộc", "0 cuộc", "1 cuộc"), (total["C"], total["J"], total["Q"], total["X"]));
+        Assert.Equal(counts.Select(n => n.ToString()), new[] { "E", "F", "G", "H", "I" }.Select(c => total[c]));
+        Assert.Equal(["0", "0", "0", "0", "0"], new[] { "L", "M", "N", "O", "P" }.Select(c => total[c]));
 
         Assert.DoesNotContain(sheet, r => r.Values.Any(v => v.Contains(ReportedCommunes.GiaoHoaChair) || v.Contains("Giao Hòa")));
 
-        // The header's merged cells, as on the paper form.
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         AssertValid(document);
+        // The counts are number cells (a province sums them); the texts are not.
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<SheetCell>().ToDictionary(c => c.CellReference!.Value!);
+        var dataRow = Form1Sheet.HeaderRow + 4;
+        var totalRow = dataRow + 1;
+        foreach (var reference in new[] { "E", "F", "G", "H", "I" }.SelectMany(c => new[] { $"{c}{dataRow}", $"{c}{totalRow}" }))
+        {
+            var cell = cells[reference];
+            Assert.True(cell.DataType is null || cell.DataType.Value == CellValues.Number, $"{reference} is {cell.DataType?.Value} {cell.InnerText}");
+            Assert.True(int.TryParse(cell.CellValue?.Text, out _), $"{reference} holds '{cell.CellValue?.Text}'");
+        }
+        Assert.NotNull(cells[$"C{dataRow}"].DataType);
+
+        // The header's merged cells, as on the paper form.
         var merges = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ToList();
-        Assert.Contains("C6:E6", merges);
-        Assert.Contains("A6:A7", merges);
+        Assert.Contains("C6:I6", merges);
+        Assert.Contains("Q6:W6", merges);
+        Assert.Contains("A6:A8", merges);
+        Assert.Contains("X6:X8", merges);
+        Assert.Contains("C7:C8", merges);
+        Assert.Contains("E7:I7", merges);
     }
 
     [Fact]
-    public async Task Form_1_docx_is_a_landscape_table_with_the_dialogue_under_its_kind()
+    public async Task Form_1_docx_is_a_landscape_table_of_24_columns_with_the_dialogue_under_its_kind()
     {
         using var client = await _app.SignedInClientAsync("vanphong");
         using var response = await client.GetAsync($"/bao-cao/mau-1.docx?{_data.Query}");
@@ -84,19 +126,38 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         var body = document.MainDocumentPart!.Document!.Body!;
         AssertValid(document);
 
-        Assert.Equal(PageOrientationValues.Landscape, body.Descendants<PageSize>().Single().Orient!.Value);
+        var page = body.Descendants<PageSize>().Single();
+        var margins = body.Descendants<PageMargin>().Single();
+        Assert.Equal(PageOrientationValues.Landscape, page.Orient!.Value);
         Assert.Contains("ĐẢNG ỦY XÃ GIAO MINH", body.InnerText);
         Assert.Contains("ĐẢNG BỘ TỈNH NINH BÌNH", body.InnerText);
         Assert.Contains(_data.Period.Heading, body.InnerText);
-        var table = body.Elements<Table>().Single(t => t.Elements<TableGrid>().Single().Elements<GridColumn>().Count() == 12);
+        var table = body.Elements<Table>().Single(t => t.Elements<TableGrid>().Single().Elements<GridColumn>().Count() == 24);
+        // It fits between the margins, and every row covers the 24 grid columns.
+        var width = table.Elements<TableGrid>().Single().Elements<GridColumn>().Sum(c => int.Parse(c.Width!.Value!));
+        Assert.True(width <= page.Width!.Value - margins.Left!.Value - margins.Right!.Value, $"the table is {width} twips wide");
+        Assert.All(table.Elements<TableRow>(), r => Assert.Equal(24, r.Elements<TableCell>().Sum(c => c.TableCellProperties?.GridSpan?.Val?.Value ?? 1)));
+
         var rows = table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => string.Join("\n", c.Elements<Paragraph>().Select(p => p.InnerText))).ToList()).ToList();
-        Assert.Equal("ĐỐI THOẠI ĐỊNH KỲ (1)", rows[0][2]);
-        Assert.Equal("Kiến nghị của Nhân dân", rows[1][4]);
-        var data = Assert.Single(rows.Skip(3), r => r[0] == "1"); // after the two header rows and the numbered row
+        Assert.Equal(["TT", "Thời gian tổ chức, nội dung đối thoại", "ĐỐI THOẠI ĐỊNH KỲ (1)", "ĐỐI THOẠI CHUYÊN ĐỀ (2)", "ĐỐI THOẠI ĐỘT XUẤT (3)", "Ghi chú"], rows[0]);
+        Assert.Equal(["", "", .. Enumerable.Repeat(new[] { "Chủ trì đối thoại", "Đối tượng đối thoại", "Kiến nghị của Nhân dân" }, 3).SelectMany(h => h), ""], rows[1]);
+        Assert.Equal(["", "", .. Enumerable.Repeat(CountHeaders, 3).SelectMany(h => new[] { "", "" }.Concat(h)), ""], rows[2]);
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()), rows[3]); // the numbered row: 24 cells
+        // TT, time, note, chair and audience are merged down over the header rows.
+        var merged = table.Elements<TableRow>().ElementAt(2).Elements<TableCell>()
+            .Select(c => c.TableCellProperties?.VerticalMerge is { } m && (m.Val is null || m.Val.Value == MergedCellValues.Continue)).ToList();
+        Assert.Equal(9, merged.Count(m => m));
+        Assert.All(table.Elements<TableRow>().Take(4), r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<TableHeader>()));
+
+        var data = Assert.Single(rows.Skip(4), r => r[0] == "1"); // after the three header rows and the numbered row
+        Assert.Equal(24, data.Count);
         Assert.Contains(ReportedCommunes.GiaoMinhChair, data[2]);
-        Assert.Contains("quá hạn chưa trả lời 1", data[4]);
-        Assert.Equal("", data[7]);
-        Assert.Contains(rows, r => r[1] == "Tổng số" && r[2] == "1 cuộc");
+        var resolution = Assert.Single((await FiguresAsync(Office)).Meetings).Resolution;
+        Assert.Equal(new[] { resolution.Total, resolution.ResolvedAtMeeting, resolution.AnsweredInWriting, resolution.Unanswered, resolution.Forwarded }
+            .Select(n => n.ToString()), data[4..9]);
+        Assert.Contains("Quá hạn chưa trả lời 1", data[23]);
+        Assert.All(data[9..23], Assert.Empty);
+        Assert.Contains(rows, r => r[1] == "Tổng số" && r[2] == "1 cuộc" && r[4] == resolution.Total.ToString() && r[23] == "1 cuộc");
         Assert.Contains("T/M BAN THƯỜNG VỤ", body.InnerText);
         Assert.DoesNotContain("Giao Hòa", body.InnerText);
     }
@@ -135,9 +196,9 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
 
         var rows = DataRows(Sheet(await giaoHoa.GetByteArrayAsync($"/bao-cao/mau-1.xlsx?{_data.Query}")));
         var row = Assert.Single(rows);
-        Assert.Contains(ReportedCommunes.GiaoHoaChair, row["F"]); // thematic: the second column group
-        Assert.Contains("2 ý kiến, kiến nghị", row["H"]);
-        Assert.Contains("trả lời tại hội nghị 1; trả lời bằng văn bản 1 (chờ thông báo kết luận 1)", row["H"]); // no notice issued there yet
+        Assert.Contains(ReportedCommunes.GiaoHoaChair, row["J"]); // thematic: the second column group
+        Assert.Equal(["2", "1", "0", "1", "0"], new[] { "L", "M", "N", "O", "P" }.Select(c => row[c]));
+        Assert.EndsWith("Chờ thông báo kết luận 1", row["X"]); // no notice issued there yet
 
         foreach (var file in Exports)
         {
@@ -171,12 +232,12 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         using var province = await _app.SignedInClientAsync("tinh");
 
         var rows = DataRows(Sheet(await province.GetByteArrayAsync($"/bao-cao/mau-1.xlsx?{_data.Query}")));
-        Assert.Equal(["Xã Giao Hòa", "Xã Giao Minh"], rows.Select(r => r["L"]));
-        Assert.Contains(ReportedCommunes.GiaoHoaChair, rows[0]["F"]);
+        Assert.Equal(["Xã Giao Hòa", "Xã Giao Minh"], rows.Select(r => r["X"].Split('\n')[0]));
+        Assert.Contains(ReportedCommunes.GiaoHoaChair, rows[0]["J"]);
         Assert.Contains(ReportedCommunes.GiaoMinhChair, rows[1]["C"]);
 
         var one = DataRows(Sheet(await province.GetByteArrayAsync($"/bao-cao/mau-1.xlsx?{_data.Query}&donvi={DemoUnits.GiaoHoaId}")));
-        Assert.Contains(ReportedCommunes.GiaoHoaChair, Assert.Single(one)["F"]);
+        Assert.Contains(ReportedCommunes.GiaoHoaChair, Assert.Single(one)["J"]);
 
         var report = TextOf(await province.GetByteArrayAsync($"/bao-cao/mau-2.docx?{_data.Query}"), ReportEndpoints.Form2Word);
         Assert.Contains("TỈNH ỦY NINH BÌNH", report);
@@ -223,10 +284,10 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
             .Select(r => Form1Sheet.Columns.ToDictionary(c => c, c => r.TryGetValue(c, out var v) ? v?.ToString() ?? "" : ""))
             .ToList();
 
-    /// <summary>The dialogues: the rows between the numbered header row and "Tổng số".</summary>
+    /// <summary>The dialogues: the rows between the numbered header row (under three header rows) and "Tổng số".</summary>
     private static List<Dictionary<string, string>> DataRows(List<Dictionary<string, string>> sheet)
     {
-        var first = sheet.FindIndex(r => r["A"] == "TT") + 3;
+        var first = sheet.FindIndex(r => r["A"] == "TT") + 4;
         var total = sheet.FindIndex(r => r["B"] == "Tổng số");
         return sheet.Skip(first).Take(total - first).ToList();
     }
@@ -250,6 +311,15 @@ public sealed class ReportExportTests(ReportExportTests.Played played) : IClassF
         using var client = await _app.SignedInClientAsync("vanphong");
         var folder = Path.Combine(_app.DataDirectory, "pdf");
         foreach (var file in new[] { ReportEndpoints.Form1Word, ReportEndpoints.Form2Word })
-            await LibreOffice.ToPdfAsync(await client.GetByteArrayAsync($"/bao-cao/{file}?{_data.Query}"), file, folder);
+        {
+            var pdf = System.Text.Encoding.Latin1.GetString(
+                await LibreOffice.ToPdfAsync(await client.GetByteArrayAsync($"/bao-cao/{file}?{_data.Query}"), file, folder));
+            if (file != ReportEndpoints.Form1Word) continue;
+            // Mẫu 1's 24 columns stay on A4 landscape pages (841.89 × 595.3 pt): LibreOffice did not turn or widen the page.
+            var pages = System.Text.RegularExpressions.Regex.Matches(pdf, @"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]");
+            Assert.NotEmpty(pages);
+            Assert.All(pages, m => Assert.Equal((842, 595), ((int)Math.Round(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                (int)Math.Round(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))));
+        }
     }
 }
