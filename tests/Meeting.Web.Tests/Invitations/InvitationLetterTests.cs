@@ -176,6 +176,19 @@ public sealed class InvitationLetterTests(InvitationApp fixture, ITestOutputHelp
         Assert.Contains(Demo.Delegates, d => d.Organization == "Xã Giao Minh"); // the list keeps the unit as typed
     }
 
+    [Fact]
+    public async Task The_delegate_list_and_the_print_view_offer_the_letters_as_downloads()
+    {
+        foreach (var page in new[] { $"/delegates/{Demo.Id}", $"/delegates/{Demo.Id}/giay-moi" })
+        {
+            var html = await fixture.Office.GetStringAsync(page);
+            // Every link to a .docx downloads: it must never replace the live page it is on.
+            var links = Regex.Matches(html, @"<a\b[^>]*href=""[^""]*\.docx[^""]*""[^>]*>").Select(m => m.Value).ToList();
+            Assert.Contains(links, l => l.Contains($"href=\"/delegates/{Demo.Id}/giay-moi-chinh-thuc.docx", StringComparison.Ordinal));
+            Assert.All(links, l => Assert.Matches(@"\sdownload(=|\s|>)", l));
+        }
+    }
+
     [SkippableFact]
     public async Task Letters_convert_to_PDF_with_LibreOffice_as_one_sheet_front_and_back_per_delegate()
     {
