@@ -230,7 +230,7 @@ public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public void A_card_says_who_what_when_and_where_and_abbreviates_a_long_content()
+    public void A_card_says_who_what_when_and_where_and_keeps_the_plans_content_whole()
     {
         var person = Demo.Delegates.First(d => d.Group == DelegateGroup.People);
         var card = InvitationCard.For(Demo, person, "http://192.168.1.10:5080/");
@@ -239,14 +239,11 @@ public sealed class InvitationTests(InvitationApp fixture, ITestOutputHelper out
         Assert.Equal(["Trân trọng kính mời: Ông (bà)", "Đơn vị:", "Thành phần:", "Đến dự:", "Nội dung:", "Thời gian:", "Địa điểm:"],
             card.Lines.Select(l => l.Label));
         Assert.Equal("Nhân dân", card.Lines[2].Value);
-        var content = card.Lines.Single(l => l.Label == "Nội dung:").Value;
-        Assert.True(Demo.Content.Length > InvitationCard.ContentMaxLength);
-        Assert.True(content.Length <= InvitationCard.ContentMaxLength, content);
-        Assert.EndsWith("…", content);
-        Assert.StartsWith(content[..^1], Demo.Content, StringComparison.Ordinal);
+        // The demo plan's content (331 characters) is printed whole: no "…", no pointer to the letter.
+        Assert.Equal(Demo.Content, card.Lines.Single(l => l.Label == "Nội dung:").Value);
 
-        Assert.Equal("Ngắn gọn.", InvitationCard.Abbreviate(" Ngắn gọn. ", 20));
-        Assert.Equal("một hai…", InvitationCard.Abbreviate("một hai, ba bốn", 10));
+        var official = Demo.Delegates.First(d => d.Organization == "Xã Giao Minh" && d.Title == "Phó Bí thư Đảng ủy");
+        Assert.Equal("Phó Bí thư Đảng ủy, xã Giao Minh", InvitationCard.For(Demo, official, "http://x/").Lines.Single(l => l.Label == "Chức vụ:").Value);
     }
 
     private static string ArtifactsDirectory() =>

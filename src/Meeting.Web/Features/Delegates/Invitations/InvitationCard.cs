@@ -15,15 +15,20 @@ public sealed record InvitationCard(string Issuer, IReadOnlyList<InvitationLine>
     public const string Heading = "GIẤY MỜI";
     public const string Hint = "Quét mã khi đến hội trường để điểm danh; mở mã trên điện thoại để đăng ký phát biểu.";
 
-    /// <summary>The meeting plan's content runs to several hundred characters; a quarter of A4 holds about this much.</summary>
-    public const int ContentMaxLength = 220;
+    /// <summary>
+    /// The plan's content runs to several hundred characters (the demo's 331); a quarter of A4 holds about this much in
+    /// the print view's nine small lines. Longer content points to the official letter, which carries it in full.
+    /// </summary>
+    public const int ContentMaxLength = 420;
+
+    public const string FullTextElsewhere = "(toàn văn trong giấy mời)";
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static InvitationCard For(Meeting meeting, MeetingDelegate person, string baseUrl)
     {
         var start = Clock.ToHallTime(meeting.ScheduledStart);
-        var role = string.Join(", ", new[] { person.Title, person.Organization }.Where(s => s.Length > 0));
+        var role = InvitationWording.Role(person.Title, person.Organization);
         var issuer = string.IsNullOrWhiteSpace(meeting.HostOffice) ? "Ban Tổ chức hội nghị" : meeting.HostOffice.Trim();
         List<InvitationLine> lines =
         [
@@ -41,14 +46,19 @@ public sealed record InvitationCard(string Issuer, IReadOnlyList<InvitationLine>
 
     public static string InvitationUrl(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/i/{code}";
 
-    /// <summary>Cuts at a word boundary and says so with an ellipsis; the full text stays in the plan and the minutes.</summary>
+    /// <summary>
+    /// The text whole when it fits; else cut at a word boundary and said so — "… (toàn văn trong giấy mời)" — within
+    /// <paramref name="maxLength"/>, never a silent cut.
+    /// </summary>
     public static string Abbreviate(string text, int maxLength)
     {
         text = text.Trim();
         if (text.Length <= maxLength) return text;
-        var space = text.LastIndexOf(' ', maxLength - 1);
-        var cut = space > maxLength / 2 ? text[..space] : text[..(maxLength - 1)];
-        return cut.TrimEnd(' ', ',', ';', ':', '-', '(') + "…";
+        const string tail = "… " + FullTextElsewhere;
+        var room = Math.Max(1, maxLength - tail.Length);
+        var space = text.LastIndexOf(' ', room);
+        var cut = space > room / 2 ? text[..space] : text[..room];
+        return cut.TrimEnd(' ', ',', ';', ':', '-', '(') + tail;
     }
 }
 

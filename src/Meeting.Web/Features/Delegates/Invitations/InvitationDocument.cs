@@ -24,7 +24,6 @@ public static class InvitationDocument
     private const int CellPadding = 227;
     private const int TableWidth = PageWidth - 2 * Margin;
     private const int QrColumnWidth = 3120; // 55 mm
-    private const int TextColumnWidth = TableWidth - QrColumnWidth;
     // Two rows fill the page and leave room for the closing paragraph Word requires after a table.
     private const int RowHeight = 7750;
     private const long QrSize = 35 * 36_000L; // 35 mm in EMU: about 1 mm a module, easy for any phone camera
@@ -40,29 +39,40 @@ public static class InvitationDocument
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = DefaultStyles();
 
-            var table = new Table(
-                new TableProperties(
-                    new TableWidth { Width = Number(TableWidth), Type = TableWidthUnitValues.Dxa },
-                    CutLines(),
-                    new TableLayout { Type = TableLayoutValues.Fixed },
-                    new TableCellMarginDefault(
-                        new TopMargin { Width = Number(CellPadding), Type = TableWidthUnitValues.Dxa },
-                        new TableCellLeftMargin { Width = CellPadding, Type = TableWidthValues.Dxa },
-                        new BottomMargin { Width = Number(CellPadding), Type = TableWidthUnitValues.Dxa },
-                        new TableCellRightMargin { Width = CellPadding, Type = TableWidthValues.Dxa })),
-                new TableGrid(new GridColumn { Width = Number(TextColumnWidth) }, new GridColumn { Width = Number(QrColumnWidth) }));
-
-            var pictureId = 0u;
-            foreach (var card in cards) table.Append(Row(main, card, ++pictureId));
-
             main.Document = new Document(new Body(
-                table,
+                Cards(main, cards, TableWidth),
                 Tiny(),
                 new SectionProperties(
                     new PageSize { Width = PageWidth, Height = PageHeight },
                     new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 0, Footer = 0, Gutter = 0 })));
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The invitations as one table, a row each (text left, QR right) with dashed cut lines; also what the official
+    /// letter (InvitationLetter) prints on its back, so the card is drawn in one place.
+    /// </summary>
+    /// <param name="width">The table's width in twips: the page's width inside its margins.</param>
+    /// <param name="firstPictureId">The first picture's docPr id; the ids must be unique in the whole document.</param>
+    public static Table Cards(MainDocumentPart main, IEnumerable<InvitationCard> cards, int width, uint firstPictureId = 1)
+    {
+        var textWidth = width - QrColumnWidth;
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = Number(width), Type = TableWidthUnitValues.Dxa },
+                CutLines(),
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(
+                    new TopMargin { Width = Number(CellPadding), Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = CellPadding, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = Number(CellPadding), Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = CellPadding, Type = TableWidthValues.Dxa })),
+            new TableGrid(new GridColumn { Width = Number(textWidth) }, new GridColumn { Width = Number(QrColumnWidth) }));
+
+        var pictureId = firstPictureId;
+        foreach (var card in cards) table.Append(Row(main, card, pictureId++, textWidth));
+        return table;
     }
 
     /// <summary>Times New Roman 13 pt for every script slot, so no run falls back to a font without Vietnamese letters.</summary>
@@ -87,7 +97,7 @@ public static class InvitationDocument
         new InsideVerticalBorder { Val = BorderValues.None });
 
     /// <summary>One invitation: a row that never splits across pages, two of them to a page.</summary>
-    private static TableRow Row(MainDocumentPart main, InvitationCard card, uint pictureId)
+    private static TableRow Row(MainDocumentPart main, InvitationCard card, uint pictureId, int textWidth)
     {
         List<OpenXmlElement> text =
         [
@@ -112,7 +122,7 @@ public static class InvitationDocument
 
         return new TableRow(
             new TableRowProperties(new CantSplit(), new TableRowHeight { Val = RowHeight, HeightType = HeightRuleValues.AtLeast }),
-            Cell(TextColumnWidth, text),
+            Cell(textWidth, text),
             Cell(QrColumnWidth, code, center: true));
     }
 

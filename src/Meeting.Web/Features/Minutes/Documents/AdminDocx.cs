@@ -19,45 +19,87 @@ public static class AdminDocx
     public const int BodySize = 28, HeaderSize = 26; // half-points: 14 pt, 13 pt
     public const int PartyHeaderSize = 28, PartyTitleSize = 30; // Hướng dẫn 36: 14 pt, 15 pt
 
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    public const int TextWidth = PageWidth - MarginLeft - MarginRight; // twips between the margins
     private const int LeftColumn = 3742; // 6.6 cm: wide enough for "ỦY BAN NHÂN DÂN" and "ĐẢNG ỦY XÃ …" at 13 pt
     private const int RightColumn = TextWidth - LeftColumn;
     private const int FirstLineIndent = 567; // 1 cm
 
-    public static byte[] Build(AdminDocument doc)
+    public static byte[] Build(AdminDocument doc) => Build(doc.Title, [doc]);
+
+    /// <summary>
+    /// Several documents in one file (one letter per delegate): each is a section of its own, so its page numbers start
+    /// again and its first page carries none; from the second on, each starts on an odd page, so a duplex print never
+    /// puts two letters on one sheet. <paramref name="backPage"/>, when given, adds a page after each document (its
+    /// index in <paramref name="docs"/>), unnumbered: what prints on the letter's back.
+    /// </summary>
+    public static byte[] Build(string title, IReadOnlyList<AdminDocument> docs,
+        Func<MainDocumentPart, int, IEnumerable<OpenXmlElement>>? backPage = null)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(docs.Count);
         using var stream = new MemoryStream();
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            package.PackageProperties.Title = doc.Title;
+            package.PackageProperties.Title = title;
             package.PackageProperties.Language = "vi-VN";
             package.PackageProperties.Creator = "DoiThoai";
             var main = package.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             var pageNumbers = main.AddNewPart<HeaderPart>();
             pageNumbers.Header = new Header(Centered(0, new SimpleField(Words("2")) { Instruction = " PAGE " }));
+            var numbered = main.GetIdOfPart(pageNumbers);
 
-            // A công văn has no kind line: its trích yếu ("V/v …") stands under the number (NĐ 30, HD 36).
-            var letter = doc.Kind.Length == 0;
-            var body = new Body(HeaderTable(doc.Header, letter ? doc.Summary : null));
-            if (!letter)
+            // Each section ends with the paragraph that carries its properties; the last one's sit at the end of the body.
+            var sections = new List<(IEnumerable<OpenXmlElement> Content, SectionProperties Properties)>();
+            for (var i = 0; i < docs.Count; i++)
             {
-                body.Append(Centered(240, Words(doc.Kind, bold: true)));
-                body.Append(Centered(0, Words(doc.Summary, bold: true)));
-                body.Append(Rule(TextWidth, 2000));
+                sections.Add((Content(docs[i]), Section(numbered, i == 0 ? null : SectionMarkValues.OddPage)));
+                if (backPage is not null) sections.Add((backPage(main, i), Section(null, SectionMarkValues.NextPage)));
             }
-            body.Append(doc.Body.Select(BodyParagraph));
-            body.Append(Closing(doc));
-            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact })));
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageNumbers) },
-                new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = MarginTop, Right = MarginRight, Bottom = MarginBottom, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 },
-                // The first page carries no number (NĐ 30): a title page with no first-page header of its own.
-                new TitlePage()));
+
+            var body = new Body();
+            for (var s = 0; s < sections.Count; s++)
+            {
+                body.Append(sections[s].Content);
+                var end = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact }));
+                if (s < sections.Count - 1) end.ParagraphProperties!.Append(sections[s].Properties);
+                body.Append(end);
+            }
+            body.Append(sections[^1].Properties);
             main.Document = new Document(body);
         }
         return stream.ToArray();
+    }
+
+    private static IEnumerable<OpenXmlElement> Content(AdminDocument doc)
+    {
+        // A công văn has no kind line: its trích yếu ("V/v …") stands under the number (NĐ 30, HD 36).
+        var letter = doc.Kind.Length == 0;
+        yield return HeaderTable(doc.Header, letter ? doc.Summary : null);
+        if (!letter)
+        {
+            yield return Centered(240, Words(doc.Kind, bold: true));
+            yield return Centered(0, Words(doc.Summary, bold: true));
+            yield return Rule(TextWidth, 2000);
+        }
+        foreach (var paragraph in doc.Body) yield return BodyParagraph(paragraph);
+        yield return Closing(doc);
+    }
+
+    /// <param name="pageNumbers">The header with the page number; none for a back page.</param>
+    /// <param name="start">How the section starts; null for the first, which keeps the single document's properties as they were.</param>
+    private static SectionProperties Section(string? pageNumbers, SectionMarkValues? start)
+    {
+        var properties = new SectionProperties();
+        if (pageNumbers is not null) properties.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = pageNumbers });
+        if (start is { } type) properties.Append(new SectionType { Val = type });
+        properties.Append(
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = MarginTop, Right = MarginRight, Bottom = MarginBottom, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 });
+        if (start is not null && pageNumbers is not null) properties.Append(new PageNumberType { Start = 1 });
+        // The first page carries no number (NĐ 30): a title page with no first-page header of its own. A back page is
+        // one page long, so this leaves it unnumbered too.
+        properties.Append(new TitlePage());
+        return properties;
     }
 
     /// <summary>Times New Roman in every script slot, so no run falls back to a font without Vietnamese letters.</summary>

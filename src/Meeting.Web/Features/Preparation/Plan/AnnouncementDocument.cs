@@ -14,6 +14,9 @@ public static class AnnouncementDocument
 
     private static readonly string[] DayNames = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
+    /// <summary>"Thứ Bảy", "Chủ nhật": as the documents drawn from the plan name the day.</summary>
+    public static string DayName(DayOfWeek day) => DayNames[(int)day];
+
     public static string FileName(Meeting meeting) => $"thong-bao-to-chuc-doi-thoai-{meeting.PublicCode}.docx";
 
     /// <param name="date">The day it is signed (today by default).</param>
@@ -29,7 +32,7 @@ public static class AnnouncementDocument
             DocParagraph.Plain($"Căn cứ Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)} về tổ chức hội nghị đối thoại; {issuer.Name} tổ chức hội nghị "
                 + $"đối thoại giữa {MinutesDraft.Chairs(meeting)} với {audience} như sau:"),
             DocParagraph.Head("1. Thời gian"),
-            DocParagraph.Plain($"Vào hồi {at:HH} giờ {at:mm} phút, {DayNames[(int)at.DayOfWeek]} ngày {at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}."),
+            DocParagraph.Plain($"Vào hồi {at:HH} giờ {at:mm} phút, {DayName(at.DayOfWeek)} ngày {at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}."),
             DocParagraph.Head("2. Địa điểm"),
             DocParagraph.Plain(meeting.Venue + "."),
             DocParagraph.Head("3. Thành phần"),
