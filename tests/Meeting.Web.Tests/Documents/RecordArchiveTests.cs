@@ -57,6 +57,13 @@ public sealed class RecordArchiveTests : IAsyncLifetime
                     (lastIndex, at) = (index, at.AddMinutes(step.PlannedMinutes));
                 }
             }
+            if (entry.Name.StartsWith("05-", StringComparison.Ordinal))
+            {
+                // The official letters, one per invited delegate, not the cards alone.
+                var invited = played.Delegates.Where(d => !d.IsWalkIn).ToList();
+                Assert.Equal(invited.Count, System.Text.RegularExpressions.Regex.Count(text, "Kính gửi: Ông/Bà"));
+                Assert.Contains($"Kính gửi: Ông/Bà {invited[0].Name}", text);
+            }
             if (entry.Name.StartsWith("09-", StringComparison.Ordinal))
             {
                 // The report on the meeting names the issued notice and the department that answers this opinion.

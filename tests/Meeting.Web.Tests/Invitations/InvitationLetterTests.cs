@@ -88,7 +88,8 @@ public sealed class InvitationLetterTests(InvitationApp fixture, ITestOutputHelp
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Vào hồi 14 giờ 00 phút, {DayName(start.DayOfWeek)}, ngày {start:dd/MM/yyyy}."), letter);
             Assert.Contains($"Địa điểm: {Demo.Venue}.", letter);
             Assert.Contains(InvitationLetter.Closing, letter);
-            Assert.Contains("Nơi nhận:\n- Như trên;\n- Lưu VPĐU.", letter);
+            // A Party letter: Hướng dẫn 36 ends each recipient line with a comma.
+            Assert.Contains("Nơi nhận:\n- Như trên,\n- Lưu VPĐU.", letter);
             Assert.Contains("T/M ĐẢNG ỦY\nBÍ THƯ\nTrần Văn Hùng", letter);
             Assert.DoesNotContain("bạn", letter, StringComparison.OrdinalIgnoreCase);
             Assert.Empty(letterContent.SelectMany(e => e.Descendants<Drawing>()));

@@ -93,9 +93,13 @@ public static class InvitationSelection
             scope = wanted.ToVietnamese();
             people = people.Where(d => d.Group == wanted);
         }
-        var ordered = people.OrderBy(d => d.Group).ThenBy(d => d.Organization, VietnameseOrder).ThenBy(d => d.Name, VietnameseOrder).ToList();
+        var ordered = InPrintOrder(people);
         return ordered.Count == 0
             ? new([], scope, $"Không có đại biểu nào để in giấy mời ({scope.ToLowerInvariant()}).", StatusCodes.Status404NotFound)
             : new(ordered, scope);
     }
+
+    /// <summary>By group, then organization ("Xóm 2" before "Xóm 10"), then name.</summary>
+    public static IReadOnlyList<MeetingDelegate> InPrintOrder(IEnumerable<MeetingDelegate> people) =>
+        people.OrderBy(d => d.Group).ThenBy(d => d.Organization, VietnameseOrder).ThenBy(d => d.Name, VietnameseOrder).ToList();
 }

@@ -56,7 +56,7 @@ public static class InvitationLetter
             Kind,
             "Về việc dự " + char.ToLower(dialogue[0], CultureInfo.GetCultureInfo("vi-VN")) + dialogue[1..],
             body,
-            ["- Như trên;", issuer.Archive],
+            issuer.Recipients(["Như trên"]),
             [NoticeDocument.Signer(meeting, issuer)]);
     }
 

@@ -59,8 +59,9 @@ public static class RecordArchive
         if (meeting.Delegates.Count > 0)
         {
             var baseUrl = Projector.QrCodes.PhoneBase($"{request.Scheme}://{request.Host}{request.PathBase}", options.Value);
-            var cards = meeting.Delegates.Where(d => !d.IsWalkIn).Select(d => InvitationCard.For(meeting, d, baseUrl)).ToList();
-            if (cards.Count > 0) files.Add(("05-giay-moi.docx", InvitationDocument.Build(meeting.Title, cards)));
+            // The signed letters as issued (Nghị định 30), each with its QR card on the back.
+            var invited = meeting.Delegates.Where(d => !d.IsWalkIn).ToList();
+            if (invited.Count > 0) files.Add(("05-giay-moi.docx", InvitationLetter.Build(meeting, InvitationSelection.InPrintOrder(invited), today, parent, baseUrl)));
             files.Add(("06-danh-sach-dai-bieu-diem-danh.xlsx", Delegates.Import.DelegateTemplate.ListOf(meeting)));
         }
         if (meeting.Status == MeetingStatus.Ended)
