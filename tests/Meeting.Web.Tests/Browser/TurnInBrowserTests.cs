@@ -88,6 +88,12 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await Expect(projector.Locator("[data-testid=projector-answerer]")).ToHaveTextAsync("Phòng Kinh tế");
             await Expect(projector.Locator("[data-testid=projector-asker]")).ToContainTextAsync(Hong.Name);
 
+            // The chair's side writes the gist of the answer for the minutes, on the tablet, during the turn.
+            await chair.Locator("[data-testid=answer-panel] [data-testid=answer-summary-edit]").ClickAsync();
+            await chair.Locator("[data-testid=answer-panel] textarea[data-testid=answer-summary-text]").FillAsync("Phòng Kinh tế sẽ khảo sát trong tháng.");
+            await chair.Locator("[data-testid=answer-panel] [data-testid=answer-summary-save]").ClickAsync();
+            await Expect(chair.Locator("[data-testid=answer-panel] [data-testid=answer-summary-current]")).ToHaveTextAsync("Phòng Kinh tế sẽ khảo sát trong tháng.");
+
             // The department finishes, the chair records the outcome: the phone shows it, live.
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
             await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();

@@ -68,4 +68,36 @@ public sealed class AnswerSummaryTests : IAsyncLifetime
         Assert.Contains($"- Đồng chí chủ trì hội nghị trả lời: {Summary}",
             minutes.Parts.Single(p => p.Section.Key == MinutesKeys.Answer(opinion.Number)).Section.Generated);
     }
+
+    [Fact]
+    public async Task The_chairs_side_records_the_summary_on_the_answer_panel_during_the_turn()
+    {
+        await using var chairBunit = StaffBunit.For(_app, "chutri", StaffRoles.Chair, typeof(MeetingCommands));
+        var demo = await _app.DemoMeetingAsync();
+        var opinion = demo.Opinions.First(o => o.IsOpen);
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
+        await _app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.AnswerByChair(opinion.Id, now));
+
+        var live = await _app.LoadAsync(demo.Id);
+        // As the chair's page composes it: the panel shows the box for the opinion it shows.
+        var panel = chairBunit.Render<DoiThoai.Web.Features.Chair.AnswerPanel>(p => p.Add(x => x.Meeting, live).Add(x => x.Departments, [])
+            .Add(x => x.AnswerSummary, shown => b =>
+            {
+                b.OpenComponent<AnswerSummaryEditor>(0);
+                b.AddAttribute(1, nameof(AnswerSummaryEditor.MeetingId), demo.Id);
+                b.AddAttribute(2, nameof(AnswerSummaryEditor.Opinion), shown);
+                b.CloseComponent();
+            }));
+        var editor = panel.Find("[data-testid=answer-panel] [data-testid=answer-summary]");
+        Assert.Equal(opinion.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), editor.GetAttribute("data-opinion-number"));
+        panel.Find("[data-testid=answer-summary-edit]").Click();
+        const string Summary = "Chủ trì: xã bố trí vốn sửa cống xóm 5 trước mùa mưa.";
+        panel.Find("textarea").Change(Summary);
+        panel.Find("[data-testid=answer-summary-save]").Click();
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=answer-summary-save]")));
+
+        var saved = (await _app.LoadAsync(demo.Id)).FindOpinion(opinion.Id);
+        Assert.Equal(Summary, saved.AnswerSummary);
+        Assert.Equal("chutri", saved.AnswerSummaryBy);
+    }
 }

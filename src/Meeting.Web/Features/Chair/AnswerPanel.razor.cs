@@ -24,6 +24,8 @@ public partial class AnswerPanel
     [Parameter] public EventCallback<Guid> OnCallDepartment { get; set; }
     [Parameter] public EventCallback<OutcomeChoice> OnOutcome { get; set; }
     [Parameter] public EventCallback<Guid> OnFollowUp { get; set; }
+    /// <summary>The answer-summary box under the outcomes, for the opinion shown (the page supplies it: it saves by itself).</summary>
+    [Parameter] public RenderFragment<Opinion>? AnswerSummary { get; set; }
 
     /// <summary>The opinion the chair picked from the list, while it still waits; otherwise the one in focus.</summary>
     private Opinion? Target =>
