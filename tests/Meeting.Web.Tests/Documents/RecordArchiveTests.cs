@@ -30,7 +30,7 @@ public sealed class RecordArchiveTests : IAsyncLifetime
         Assert.Equal(RecordArchive.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal(
-            ["00-chuong-trinh-hoi-nghi.docx", "01-Mau-7-thong-bao-to-chuc.docx", "02-Mau-5-bao-cao-phan-loai-y-kien.docx", "03-Mau-6-bao-cao-tra-loi-y-kien.docx",
+            ["00-ke-hoach.docx", "00-chuong-trinh-hoi-nghi.docx", "01-Mau-7-thong-bao-to-chuc.docx", "02-Mau-5-bao-cao-phan-loai-y-kien.docx", "03-Mau-6-bao-cao-tra-loi-y-kien.docx",
              "04-danh-sach-y-kien-thu-thap.xlsx", "05-giay-moi.docx", "06-danh-sach-dai-bieu-diem-danh.xlsx", "07-Mau-8-bien-ban.docx",
              "08-Mau-9-thong-bao-ket-luan.docx", "09-bao-cao-ket-qua-hoi-nghi.docx", "10-theo-doi-tra-loi.xlsx"],
             zip.Entries.Select(e => e.FullName));
@@ -92,5 +92,27 @@ public sealed class RecordArchiveTests : IAsyncLifetime
         // Not for the Front's account.
         using var mttq = await _app.SignedInClientAsync("mttq");
         Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(RecordArchive.Path(meeting.Id))).StatusCode);
+    }
+
+    /// <summary>Every Word file of the hồ sơ opens in LibreOffice, as the office opens them to print and sign.</summary>
+    [SkippableFact]
+    public async Task Every_document_of_the_archive_converts_to_pdf_with_LibreOffice()
+    {
+        LibreOffice.SkipIfMissing();
+        var meeting = await FollowedMeeting.PlayAsync(_app);
+        await meeting.IssueAsync(_app);
+        using var secretary = await _app.SignedInClientAsync("thuky");
+        using var zip = new ZipArchive(new MemoryStream(await secretary.GetByteArrayAsync(RecordArchive.Path(meeting.Id))));
+        var folder = Path.Combine(_app.DataDirectory, "pdf");
+        var converted = 0;
+        foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith(".docx", StringComparison.Ordinal)))
+        {
+            using var copy = new MemoryStream();
+            await using (var stream = entry.Open()) await stream.CopyToAsync(copy);
+            var pdf = await LibreOffice.ToPdfAsync(copy.ToArray(), entry.Name, folder);
+            Assert.True(pdf.Length > 1000, entry.Name);
+            converted++;
+        }
+        Assert.Equal(9, converted); // plan, programme, Mẫu 7, 5, 6, the letters, minutes, notice, report
     }
 }

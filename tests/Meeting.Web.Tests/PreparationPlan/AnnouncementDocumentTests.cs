@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DoiThoai.Web.Features.Preparation.Plan;
 using DoiThoai.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Web.Tests.PreparationPlan;
 
@@ -91,5 +92,46 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
         var folder = Path.Combine(AppContext.BaseDirectory, "documents");
         Directory.CreateDirectory(folder);
         Assert.True((await LibreOffice.ToPdfAsync(bytes, ProgrammeDocument.FileName(meeting), folder)).Length > 1000);
+    }
+
+    [SkippableFact]
+    public async Task Plan_carries_its_own_number_the_programme_and_the_deadlines_before_and_after_and_opens_in_LibreOffice()
+    {
+        var meeting = await _app.DemoMeetingAsync();
+        using var office = await _app.SignedInClientAsync("vanphong");
+        var response = await office.GetAsync(PlanDocumentEndpoints.PlanPath(meeting.Id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(PlanDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+        var calendar = await _app.AppServices.GetRequiredService<DoiThoai.Web.Features.Calendar.CalendarService>().ForMeetingAsync(meeting.Id);
+
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var body = doc.MainDocumentPart!.Document!.Body!;
+            Assert.Contains($"Số {DoiThoai.Web.Features.Minutes.Documents.Issuer.PlanNumber(meeting.PlanNumber)}", body.Elements<Table>().First().InnerText);
+            var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains("KẾ HOẠCH", paragraphs);
+            foreach (var heading in new[] { "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG, HÌNH THỨC, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "III. CHƯƠNG TRÌNH HỘI NGHỊ", "IV. TỔ CHỨC THỰC HIỆN" })
+                Assert.Contains(heading, paragraphs);
+            // The programme as the programme document gives it, step for step.
+            var steps = ProgrammeDocument.Steps(meeting).Select(p => p.Text).ToList();
+            var at = paragraphs.IndexOf("III. CHƯƠNG TRÌNH HỘI NGHỊ") + 1;
+            Assert.Equal(steps, paragraphs.Skip(at).Take(steps.Count));
+            // Every preparation deadline and the notice's, on the office's own working days.
+            foreach (var m in meeting.Timeline(calendar))
+                Assert.Contains($"- {m.Title}: hoàn thành chậm nhất ngày {m.Due:dd/MM/yyyy} (trước hội nghị {m.WorkingDaysBefore} ngày làm việc).", paragraphs);
+            var noticeDue = calendar.AddWorkingDays(meeting.MeetingDate, DoiThoai.Domain.ConclusionNotice.NoticeWorkingDays);
+            Assert.Contains($"- {DoiThoai.Domain.AfterMeetingTimeline.NoticeTitle}: chậm nhất ngày {noticeDue:dd/MM/yyyy} (sau hội nghị 10 ngày làm việc).", paragraphs);
+        }
+
+        using var mttq = await _app.SignedInClientAsync("mttq");
+        Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(PlanDocumentEndpoints.PlanPath(meeting.Id))).StatusCode);
+
+        LibreOffice.SkipIfMissing();
+        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
+        Directory.CreateDirectory(folder);
+        Assert.True((await LibreOffice.ToPdfAsync(bytes, PlanDocument.FileName(meeting), folder)).Length > 1000);
     }
 }

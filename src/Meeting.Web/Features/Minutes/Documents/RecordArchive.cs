@@ -16,7 +16,7 @@ using MiniExcelLibs;
 namespace DoiThoai.Web.Features.Minutes.Documents;
 
 /// <summary>
-/// The hồ sơ of a meeting (seed 004: "tập hợp lập hồ sơ hội nghị đối thoại") as one .zip: the programme, Mẫu 5–9, the
+/// The hồ sơ of a meeting (seed 004: "tập hợp lập hồ sơ hội nghị đối thoại") as one .zip: the plan and the programme, Mẫu 5–9, the
 /// invitations and the delegate list with attendance, the collected list, the report on the meeting, the follow-up
 /// table and the departments' answer files. Every file is built by the same code
 /// as its own download, so the archive and the single files never differ.
@@ -50,6 +50,7 @@ public static class RecordArchive
 
         var files = new List<(string Name, byte[] Content)>
         {
+            ("00-ke-hoach.docx", AdminDocx.Build(PlanDocument.From(meeting, today, parent, calendar))),
             ("00-chuong-trinh-hoi-nghi.docx", AdminDocx.Build(ProgrammeDocument.From(meeting, today, parent))),
             ("01-Mau-7-thong-bao-to-chuc.docx", AdminDocx.Build(AnnouncementDocument.From(meeting, today, parent))),
             ("02-Mau-5-bao-cao-phan-loai-y-kien.docx", AdminDocx.Build(CollectedReports.Classification(meeting, today))),

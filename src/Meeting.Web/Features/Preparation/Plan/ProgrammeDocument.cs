@@ -25,13 +25,7 @@ public static class ProgrammeDocument
             DocParagraph.Plain($"- Chủ trì: {string.Join("; ", meeting.Chairs.Select(c => c.Title.Length > 0 ? $"đồng chí {c.Name}, {c.Title}" : $"đồng chí {c.Name}"))}."),
             DocParagraph.Head("Nội dung chương trình"),
         };
-        var at = start;
-        foreach (var step in meeting.Agenda.OrderBy(s => s.Number))
-        {
-            var end = at.AddMinutes(step.PlannedMinutes);
-            body.Add(new([new DocRun($"{at:HH\\hmm} – {end:HH\\hmm}: ", Bold: true), new DocRun($"{step.Number}. {step.Title.TrimEnd('.')}.")]));
-            at = end;
-        }
+        body.AddRange(Steps(meeting));
         return new AdminDocument(
             FileName(meeting),
             issuer.Header("CTr", date),
@@ -40,5 +34,17 @@ public static class ProgrammeDocument
             body,
             issuer.Recipients(["Như thành phần mời"]),
             [NoticeDocument.Signer(meeting, issuer)]);
+    }
+
+    /// <summary>"14h00 – 14h10: 1. Tuyên bố lý do…": each step from the time the one before it ends (the plan repeats them).</summary>
+    public static IEnumerable<DocParagraph> Steps(Meeting meeting)
+    {
+        var at = Clock.ToHallTime(meeting.ScheduledStart);
+        foreach (var step in meeting.Agenda.OrderBy(s => s.Number))
+        {
+            var end = at.AddMinutes(step.PlannedMinutes);
+            yield return new([new DocRun($"{at:HH\\hmm} – {end:HH\\hmm}: ", Bold: true), new DocRun($"{step.Number}. {step.Title.TrimEnd('.')}.")]);
+            at = end;
+        }
     }
 }
