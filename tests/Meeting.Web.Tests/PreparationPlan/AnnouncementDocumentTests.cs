@@ -18,20 +18,41 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>The office downloads the file: 200, its own file name, and a document the Open XML validator accepts.</summary>
+    private async Task<byte[]> DownloadValidAsync(string path, string fileName)
+    {
+        using var office = await _app.SignedInClientAsync("vanphong");
+        var response = await office.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        return bytes;
+    }
+
+    /// <summary>The office's seat only (the Front gets no such file); then the file opens in LibreOffice, or the test says skipped.</summary>
+    private async Task RefusedToTheFrontAndConvertsAsync(string path, byte[] bytes, string fileName)
+    {
+        using var mttq = await _app.SignedInClientAsync("mttq");
+        Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(path)).StatusCode);
+        LibreOffice.SkipIfMissing();
+        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
+        Directory.CreateDirectory(folder);
+        Assert.True((await LibreOffice.ToPdfAsync(bytes, fileName, folder)).Length > 1000);
+    }
+
+    private static WordprocessingDocument Open(byte[] bytes) => WordprocessingDocument.Open(new MemoryStream(bytes), false);
+
     [SkippableFact]
     public async Task Mau_7_names_the_time_place_chairs_participants_and_who_prepares_and_opens_in_LibreOffice()
     {
         var meeting = await _app.DemoMeetingAsync();
-        using var office = await _app.SignedInClientAsync("vanphong");
-        var response = await office.GetAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(AnnouncementDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await DownloadValidAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id), AnnouncementDocument.FileName(meeting));
 
-        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        using (var doc = Open(bytes))
         {
-            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
-            Assert.True(errors.Count == 0, string.Join("\n", errors));
             var text = string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
             Assert.Contains("THÔNG BÁO", text);
             Assert.Contains("Về tổ chức đối thoại giữa", text);
@@ -45,31 +66,17 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
             Assert.DoesNotContain("……", text.Split("Nơi nhận")[0].Replace("Số …………", "")); // nothing the plan knows is left blank
         }
 
-        // The office's seat only: the chair and the front get no such file.
-        using var mttq = await _app.SignedInClientAsync("mttq");
-        var refused = await mttq.GetAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id));
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
-
-        LibreOffice.SkipIfMissing();
-        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
-        Directory.CreateDirectory(folder);
-        Assert.True((await LibreOffice.ToPdfAsync(bytes, AnnouncementDocument.FileName(meeting), folder)).Length > 1000);
+        await RefusedToTheFrontAndConvertsAsync(PlanDocumentEndpoints.AnnouncementPath(meeting.Id), bytes, AnnouncementDocument.FileName(meeting));
     }
 
     [SkippableFact]
     public async Task Programme_lists_the_meetings_own_steps_with_their_times_from_the_start_and_opens_in_LibreOffice()
     {
         var meeting = await _app.DemoMeetingAsync();
-        using var office = await _app.SignedInClientAsync("vanphong");
-        var response = await office.GetAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(ProgrammeDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await DownloadValidAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id), ProgrammeDocument.FileName(meeting));
 
-        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        using (var doc = Open(bytes))
         {
-            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
-            Assert.True(errors.Count == 0, string.Join("\n", errors));
             var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
             Assert.Contains("CHƯƠNG TRÌNH", paragraphs);
             var start = DoiThoai.Domain.Clock.ToHallTime(meeting.ScheduledStart);
@@ -85,30 +92,18 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
             Assert.Equal(expected, steps);
         }
 
-        using var mttq = await _app.SignedInClientAsync("mttq");
-        Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id))).StatusCode);
-
-        LibreOffice.SkipIfMissing();
-        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
-        Directory.CreateDirectory(folder);
-        Assert.True((await LibreOffice.ToPdfAsync(bytes, ProgrammeDocument.FileName(meeting), folder)).Length > 1000);
+        await RefusedToTheFrontAndConvertsAsync(PlanDocumentEndpoints.ProgrammePath(meeting.Id), bytes, ProgrammeDocument.FileName(meeting));
     }
 
     [SkippableFact]
     public async Task Plan_carries_its_own_number_the_programme_and_the_deadlines_before_and_after_and_opens_in_LibreOffice()
     {
         var meeting = await _app.DemoMeetingAsync();
-        using var office = await _app.SignedInClientAsync("vanphong");
-        var response = await office.GetAsync(PlanDocumentEndpoints.PlanPath(meeting.Id));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(PlanDocument.FileName(meeting), response.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await DownloadValidAsync(PlanDocumentEndpoints.PlanPath(meeting.Id), PlanDocument.FileName(meeting));
         var calendar = await _app.AppServices.GetRequiredService<DoiThoai.Web.Features.Calendar.CalendarService>().ForMeetingAsync(meeting.Id);
 
-        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        using (var doc = Open(bytes))
         {
-            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description).ToList();
-            Assert.True(errors.Count == 0, string.Join("\n", errors));
             var body = doc.MainDocumentPart!.Document!.Body!;
             Assert.Contains($"Số {DoiThoai.Web.Features.Minutes.Documents.Issuer.PlanNumber(meeting.PlanNumber)}", body.Elements<Table>().First().InnerText);
             var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
@@ -126,12 +121,6 @@ public sealed class AnnouncementDocumentTests : IAsyncLifetime
             Assert.Contains($"- {DoiThoai.Domain.AfterMeetingTimeline.NoticeTitle}: chậm nhất ngày {noticeDue:dd/MM/yyyy} (sau hội nghị 10 ngày làm việc).", paragraphs);
         }
 
-        using var mttq = await _app.SignedInClientAsync("mttq");
-        Assert.NotEqual(HttpStatusCode.OK, (await mttq.GetAsync(PlanDocumentEndpoints.PlanPath(meeting.Id))).StatusCode);
-
-        LibreOffice.SkipIfMissing();
-        var folder = Path.Combine(AppContext.BaseDirectory, "documents");
-        Directory.CreateDirectory(folder);
-        Assert.True((await LibreOffice.ToPdfAsync(bytes, PlanDocument.FileName(meeting), folder)).Length > 1000);
+        await RefusedToTheFrontAndConvertsAsync(PlanDocumentEndpoints.PlanPath(meeting.Id), bytes, PlanDocument.FileName(meeting));
     }
 }
