@@ -99,6 +99,24 @@ public class ReportFiguresTests
     }
 
     [Fact]
+    public void An_opinion_sent_to_the_level_above_stays_forwarded_once_the_notice_gives_it_an_item_even_answered()
+    {
+        var data = Build();
+        var forwarded = data.Periodic.Opinions.Single(o => o.Outcome == OpinionOutcome.ForwardedToLevelAbove);
+        Assert.True(forwarded.GoesToLevelAbove);
+        Assert.Equal(OpinionResolution.Forwarded, ReportFigures.Resolve(forwarded, [], Today));
+
+        // The notice hands the proposal upwards to a department, which then sends it: still "chuyển cấp trên", never an answer of ours.
+        var item = Item(data.Periodic, forwarded, "Phòng Kinh tế", new DateOnly(2026, 5, 25), new DateOnly(2026, 6, 15));
+        Assert.Equal(OpinionResolution.Forwarded, ReportFigures.Resolve(forwarded, [item], Today));
+        item.RecordAnswer("Đã có văn bản đề nghị cấp trên.", "15/CV", new DateOnly(2026, 6, 5), null, null, "phongban", Day(6, 5), new DateOnly(2026, 6, 5));
+        Assert.Equal(OpinionResolution.Forwarded, ReportFigures.Resolve(forwarded, [item], Today));
+        var figures = ReportFigures.Compute(data.Meetings, [.. data.Items, item], [Province, GiaoMinh, GiaoHoa], Q2, Today);
+        Assert.Equal(1, figures.Resolution.Forwarded);
+        Assert.Equal(9, figures.Resolution.Total);
+    }
+
+    [Fact]
     public void Quarter_across_both_communes_counts_meetings_by_kind_opinions_by_field_and_how_each_was_answered()
     {
         var data = Build();

@@ -168,13 +168,16 @@ public sealed record ReportFigures(
 
     /// <summary>
     /// Resolved at the meeting as the minutes and the notice count it (the chair said so, or a collected opinion's prepared
-    /// answer was reported at step 4); otherwise the tracked items decide (every one answered → answered, late if any
+    /// answer was reported at step 4); for the level above (<see cref="Opinion.GoesToLevelAbove"/>) forwarded, before and
+    /// after the notice alike; otherwise the tracked items decide (every one answered → answered, late if any
     /// was; any past its deadline → overdue; else still in time). Without items, what the notice will hand to a department
     /// waits for it, a forwarded one was sent up, and one without outcome was never dealt with.
     /// </summary>
     public static OpinionResolution Resolve(Opinion opinion, IEnumerable<FollowUpItem> items, DateOnly today)
     {
         if (MinutesDraft.ResolvedAtMeeting(opinion)) return OpinionResolution.ResolvedAtMeeting;
+        // Sent up stays sent up: the department's item after the notice is the proposal upwards, not an answer of ours.
+        if (opinion.GoesToLevelAbove) return OpinionResolution.Forwarded;
         var tracked = items.ToList();
         if (tracked.Count > 0)
         {
@@ -186,7 +189,6 @@ public sealed record ReportFigures(
         return opinion.Outcome switch
         {
             OpinionOutcome.AnswerInWriting or OpinionOutcome.NotedOutOfTopic => OpinionResolution.AwaitingNotice,
-            OpinionOutcome.ForwardedToLevelAbove => OpinionResolution.Forwarded,
             // Collected before the meeting and not answered at step 4: the notice hands it to a department.
             OpinionOutcome.None when opinion.IsCollected => OpinionResolution.AwaitingNotice,
             _ => OpinionResolution.NoOutcome,

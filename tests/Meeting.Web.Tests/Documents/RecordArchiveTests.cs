@@ -30,9 +30,9 @@ public sealed class RecordArchiveTests : IAsyncLifetime
         Assert.Equal(RecordArchive.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal(
-            ["00-ke-hoach.docx", "00-chuong-trinh-hoi-nghi.docx", "01-Mau-7-thong-bao-to-chuc.docx", "02-Mau-5-bao-cao-phan-loai-y-kien.docx", "03-Mau-6-bao-cao-tra-loi-y-kien.docx",
-             "04-danh-sach-y-kien-thu-thap.xlsx", "05-giay-moi.docx", "06-danh-sach-dai-bieu-diem-danh.xlsx", "07-Mau-8-bien-ban.docx",
-             "08-Mau-9-thong-bao-ket-luan.docx", "09-bao-cao-ket-qua-hoi-nghi.docx", "10-theo-doi-tra-loi.xlsx"],
+            ["01-ke-hoach.docx", "02-chuong-trinh-hoi-nghi.docx", "03-Mau-7-thong-bao-to-chuc.docx", "04-Mau-5-bao-cao-phan-loai-y-kien.docx",
+             "05-Mau-6-bao-cao-tra-loi-y-kien.docx", "06-danh-sach-y-kien-thu-thap.xlsx", "07-giay-moi.docx", "08-danh-sach-dai-bieu-diem-danh.xlsx",
+             "09-Mau-8-bien-ban.docx", "10-Mau-9-thong-bao-ket-luan.docx", "11-bao-cao-ket-qua-hoi-nghi.docx", "12-theo-doi-tra-loi.xlsx"],
             zip.Entries.Select(e => e.FullName));
 
         // Each Word file opens; the notice inside is the issued one, with its items under their own numbers.
@@ -43,7 +43,7 @@ public sealed class RecordArchiveTests : IAsyncLifetime
             using var doc = WordprocessingDocument.Open(new MemoryStream(copy.ToArray()), false);
             var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.False(string.IsNullOrWhiteSpace(text), entry.Name);
-            if (entry.Name.StartsWith("00-", StringComparison.Ordinal))
+            if (entry.Name.StartsWith("02-", StringComparison.Ordinal))
             {
                 // The programme: the meeting's own steps in order, each from the time the one before it ends.
                 var start = DoiThoai.Domain.Clock.ToHallTime(played.ScheduledStart);
@@ -57,27 +57,33 @@ public sealed class RecordArchiveTests : IAsyncLifetime
                     (lastIndex, at) = (index, at.AddMinutes(step.PlannedMinutes));
                 }
             }
-            if (entry.Name.StartsWith("05-", StringComparison.Ordinal))
+            if (entry.Name.StartsWith("07-", StringComparison.Ordinal))
             {
                 // The official letters, one per invited delegate, not the cards alone.
                 var invited = played.Delegates.Where(d => !d.IsWalkIn).ToList();
                 Assert.Equal(invited.Count, System.Text.RegularExpressions.Regex.Count(text, "Kính gửi: Ông/Bà"));
                 Assert.Contains($"Kính gửi: Ông/Bà {invited[0].Name}", text);
             }
-            if (entry.Name.StartsWith("09-", StringComparison.Ordinal))
+            if (entry.Name.StartsWith("11-", StringComparison.Ordinal))
             {
                 // The report on the meeting names the issued notice and the department that answers this opinion.
                 Assert.Contains($"Đã ban hành Thông báo kết luận số {FollowedMeeting.NoticeNumber}", text);
                 Assert.Contains($"(số {item.OpinionNumber})", text);
             }
-            if (!entry.Name.StartsWith("08-", StringComparison.Ordinal)) continue;
+            if (entry.Name.StartsWith("01-", StringComparison.Ordinal) || entry.Name.StartsWith("07-", StringComparison.Ordinal))
+            {
+                // Made after the meeting, the plan and the letters are not dated that day: the date is left to write by hand.
+                var header = doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText;
+                Assert.Contains("Giao Minh, ngày ………… tháng ………… năm …………", header);
+            }
+            if (!entry.Name.StartsWith("10-", StringComparison.Ordinal)) continue;
             Assert.Contains($"Ý kiến số {item.OpinionNumber} của ông (bà)", text);
             // The header carries the number it was issued under, not a blank to fill in.
             Assert.Contains($"Số {FollowedMeeting.NoticeNumber}", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText);
         }
 
         // The delegate list with attendance: everyone, walk-ins marked, the absent said so.
-        await using (var list = zip.GetEntry("06-danh-sach-dai-bieu-diem-danh.xlsx")!.Open())
+        await using (var list = zip.GetEntry("08-danh-sach-dai-bieu-diem-danh.xlsx")!.Open())
         {
             using var copy = new MemoryStream();
             await list.CopyToAsync(copy);

@@ -154,8 +154,10 @@ public sealed class ReminderMailer(
     {
         var sent = (await db.Set<OfficeReminderSent>().AsNoTracking().Select(r => new { r.MeetingId, r.Milestone, r.Kind }).ToListAsync(ct))
             .Select(r => (r.MeetingId, r.Milestone, r.Kind)).ToHashSet();
+        // A deadline missed long before this mailer first ran (an old meeting at the first start) is shown in the app,
+        // not mailed: a mail goes in the days around the deadline, as for the departments.
         var due = (await FollowUpService.NoticeRemindersAsync(db, calendars, null, today, ct))
-            .Where(r => !sent.Contains((r.MeetingId, r.Milestone.Key, r.Kind))).ToList();
+            .Where(r => !sent.Contains((r.MeetingId, r.Milestone.Key, r.Kind)) && r.WorkingDaysLeft >= -MailedOverdueWorkingDays).ToList();
         var keepers = FollowUpService.NoticeKeepers.Split(',');
         var mails = 0;
         foreach (var meeting in due.GroupBy(r => (r.MeetingId, r.UnitId)))
@@ -179,14 +181,18 @@ public sealed class ReminderMailer(
         return mails;
     }
 
+    /// <summary>How late an office deadline may be and still be mailed about (the in-app reminder stays regardless).</summary>
+    public const int MailedOverdueWorkingDays = 5;
+
     private MailDraft ComposeOffice(IReadOnlyList<NoticeReminder> reminders, IReadOnlyList<string> to)
     {
         var title = reminders[0].MeetingTitle;
-        var overdue = reminders.Any(r => r.Kind == ReminderKind.Overdue);
-        var subject = $"[DoiThoai] {title}: {(overdue ? "đã quá hạn" : "sắp đến hạn")} {string.Join(", ", reminders.Select(r => r.Milestone.Key == AfterMeetingTimeline.Notice ? "ban hành thông báo kết luận" : "đôn đốc các phòng, ban"))}";
+        // Each deadline with its own state: "quá hạn đôn đốc các phòng, ban; sắp đến hạn ban hành thông báo kết luận".
+        var subject = $"[DoiThoai] {title}: " + string.Join("; ", reminders.Select(r =>
+            $"{(r.Kind == ReminderKind.Overdue ? "quá hạn" : "sắp đến hạn")} {(r.Milestone.Key == AfterMeetingTimeline.Notice ? "ban hành thông báo kết luận" : "đôn đốc các phòng, ban")}"));
         var baseUrl = appOptions.Value.PublicBaseUrl?.TrimEnd('/');
         var body = new StringBuilder();
-        body.AppendLine("Kính gửi Văn phòng và Thư ký hội nghị,").AppendLine();
+        body.AppendLine("Kính gửi các đồng chí phụ trách hội nghị đối thoại,").AppendLine();
         body.AppendLine($"Sau {title}, các việc sau cần hoàn thành đúng hạn:").AppendLine();
         foreach (var r in reminders)
         {

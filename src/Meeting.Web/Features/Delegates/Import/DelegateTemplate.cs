@@ -23,7 +23,7 @@ public static class DelegateTemplate
     /// </summary>
     public static byte[] ListOf(Meeting meeting)
     {
-        var people = meeting.Delegates.OrderBy(d => d.Group).ThenBy(d => d.IsWalkIn).ThenBy(d => d.Organization, VietnameseOrder).ThenBy(d => d.Name, VietnameseOrder);
+        var people = Invitations.InvitationSelection.InPrintOrder(meeting.Delegates);
         var rows = people.Select((d, i) => new Dictionary<string, object>
         {
             [Headers[0]] = i + 1,
@@ -32,16 +32,14 @@ public static class DelegateTemplate
             [Headers[3]] = d.Organization,
             [Headers[4]] = d.Group.ToVietnamese(),
             ["Giấy mời"] = d.IsWalkIn ? "Đến không có giấy mời" : "Có",
-            ["Điểm danh"] = d.CheckedInAt is { } at ? Clock.ToHallTime(at).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "Vắng",
+            ["Điểm danh"] = d.CheckedInAt is { } at ? Clock.ToHallTime(at).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+                : meeting.StartedAt is null ? "Chưa điểm danh" : "Vắng",
         }).ToList();
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, new Dictionary<string, object> { ["Danh sách đại biểu"] = rows },
             configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = false });
         return stream.ToArray();
     }
-
-    private static readonly StringComparer VietnameseOrder =
-        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.NumericOrdering);
 
     private static byte[] Build()
     {

@@ -22,7 +22,7 @@ public static class InvitationLetter
 
     /// <param name="date">The day it is signed (today by default).</param>
     /// <param name="parent">The unit above the meeting's: the Party header's first line.</param>
-    public static AdminDocument For(Meeting meeting, MeetingDelegate person, DateOnly date, Unit? parent = null)
+    public static AdminDocument For(Meeting meeting, MeetingDelegate person, DateOnly? date, Unit? parent = null)
     {
         var issuer = Issuer.Of(meeting, parent);
         var at = Clock.ToHallTime(meeting.ScheduledStart);
@@ -62,7 +62,7 @@ public static class InvitationLetter
 
     /// <summary>One letter per delegate, each followed by that delegate's QR card on its back page.</summary>
     /// <param name="baseUrl">What the QR links start with: the hall network's address for the phones.</param>
-    public static byte[] Build(Meeting meeting, IReadOnlyList<MeetingDelegate> people, DateOnly date, Unit? parent, string baseUrl)
+    public static byte[] Build(Meeting meeting, IReadOnlyList<MeetingDelegate> people, DateOnly? date, Unit? parent, string baseUrl)
     {
         var letters = people.Select(p => For(meeting, p, date, parent)).ToList();
         var cards = people.Select(p => InvitationCard.For(meeting, p, baseUrl)).ToList();

@@ -64,7 +64,8 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
     /// when the unit tree does not give it, the commune's Party organisation stands there for the office to correct.
     /// </summary>
     /// <param name="number">The number and symbol once the document is issued ("35-TB/ĐU"); a blank to fill in before.</param>
-    public DocumentHeader Header(string kindCode, DateOnly date, string? number = null) => Party
+    /// <param name="date">The day it is signed; null leaves "ngày … tháng … năm …" for the office to write when it signs.</param>
+    public DocumentHeader Header(string kindCode, DateOnly? date, string? number = null) => Party
         ? new(Upper(ParentParty ?? Join("Đảng bộ", Commune)), [Upper(Name)], true,
             number is null ? $"Số {Blank}-{kindCode}/ĐU" : $"Số {number}", [PartyTitle], PlaceDate(date))
         : new(null, Commune.Length > 0 ? ["ỦY BAN NHÂN DÂN", Upper(Commune)] : [Upper(HostOffice)], false,
@@ -79,7 +80,7 @@ public sealed partial record Issuer(bool Party, string Commune, string Place, st
     }
 
     /// <summary>"Giao Minh, ngày 05 tháng 02 năm 2026": days under 10 and months 1–2 take a leading zero (NĐ 30).</summary>
-    public string PlaceDate(DateOnly date) => $"{Place}, {LongDate(date)}";
+    public string PlaceDate(DateOnly? date) => $"{Place}, {(date is { } day ? LongDate(day) : $"ngày {Blank} tháng {Blank} năm {Blank}")}";
 
     public static string LongDate(DateOnly date) =>
         $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";

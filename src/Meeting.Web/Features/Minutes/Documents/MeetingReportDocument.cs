@@ -28,8 +28,8 @@ public static class MeetingReportDocument
         var r = figures.Resolution;
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)}, ngày {Issuer.ShortDate(held)}, tại {meeting.Venue}, "
-                + $"{issuer.Name} đã tổ chức Hội nghị đối thoại giữa {MinutesDraft.Chairs(meeting)} với {audience}. "
+            DocParagraph.Plain($"Thực hiện Kế hoạch số {Issuer.PlanNumber(meeting.PlanNumber)}; ngày {Issuer.ShortDate(held)}, tại {meeting.Venue.TrimEnd('.')}, "
+                + $"{issuer.Name} đã tổ chức hội nghị đối thoại giữa {MinutesDraft.Chairs(meeting)} với {audience}. "
                 + $"{issuer.Name} báo cáo kết quả như sau:"),
             DocParagraph.Head("1. Thành phần tham dự"),
         };
@@ -55,7 +55,9 @@ public static class MeetingReportDocument
 
         body.Add(DocParagraph.Head("3. Công việc sau hội nghị"));
         body.Add(DocParagraph.Plain(issued is null
-            ? $"- Thông báo kết luận của đồng chí chủ trì: đang dự thảo, hạn ban hành chậm nhất ngày {Issuer.ShortDate(noticeDue)}."
+            ? today > noticeDue
+                ? $"- Thông báo kết luận của đồng chí chủ trì: chưa ban hành, đã quá hạn ban hành (ngày {Issuer.ShortDate(noticeDue)})."
+                : $"- Thông báo kết luận của đồng chí chủ trì: đang dự thảo, hạn ban hành chậm nhất ngày {Issuer.ShortDate(noticeDue)}."
             : $"- Đã ban hành Thông báo kết luận số {issued.Number} ngày {Issuer.ShortDate(issued.NoticeDate)}."));
         foreach (var department in items.GroupBy(i => i.DepartmentName).OrderBy(g => g.Min(i => i.OpinionNumber)))
         {
@@ -65,14 +67,15 @@ public static class MeetingReportDocument
             body.Add(DocParagraph.Plain($"- {department.Key}: {department.Count()} ý kiến (số {numbers}), hạn trả lời {Issuer.ShortDate(department.Max(i => i.Deadline))}; "
                 + $"đã trả lời {answered}" + (overdue > 0 ? $", quá hạn chưa trả lời {overdue}" : "") + "."));
         }
-        var upwards = meeting.Opinions.Where(o => o.MergedIntoId is null && !o.IsClosed && o.GoesToLevelAbove).OrderBy(o => o.Number).ToList();
+        // The same opinions Mẫu 1 counts as "chuyển cấp trên" (r.Forwarded above).
+        var upwards = ReportFigures.Recommendations(meeting).Where(o => !MinutesDraft.ResolvedAtMeeting(o) && o.GoesToLevelAbove).ToList();
         if (upwards.Count > 0)
         {
             body.Add(DocParagraph.Head("4. Đề xuất, kiến nghị"));
             body.Add(DocParagraph.Plain($"Đề nghị {issuer.UpperLevel ?? "cấp trên"} xem xét, giải quyết các ý kiến vượt thẩm quyền: "
                 + string.Join("; ", upwards.Select(o => $"ý kiến số {o.Number} của ông (bà) {o.SubmitterName} về {Form1Table.Shorten(o.Content.TrimEnd('.', ' '), 160)}")) + "."));
         }
-        body.Add(DocParagraph.Plain($"Trên đây là báo cáo kết quả Hội nghị đối thoại ngày {Issuer.ShortDate(held)} của {issuer.Name}./."));
+        body.Add(DocParagraph.Plain($"Trên đây là báo cáo kết quả hội nghị đối thoại ngày {Issuer.ShortDate(held)} của {issuer.Name}./."));
 
         var front = issuer.Commune.Length > 0 ? $"Ủy ban MTTQ Việt Nam {issuer.Commune}" : "Ủy ban MTTQ Việt Nam";
         return new AdminDocument(

@@ -48,34 +48,37 @@ public static class RecordArchive
         var items = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.OpinionNumber).ToListAsync(ct);
         var parent = await units.ParentOfAsync(meeting.UnitId, ct);
 
+        // What went out before the meeting carries the day the invitations were marked sent, or a blank date to write
+        // by hand: never the day this archive is made, after the meeting it announces.
+        var sent = meeting.PreparationMarks.FirstOrDefault(m => m.Key == PreparationTimeline.Invite)?.DoneOn;
         var files = new List<(string Name, byte[] Content)>
         {
-            ("00-ke-hoach.docx", AdminDocx.Build(PlanDocument.From(meeting, today, parent, calendar))),
-            ("00-chuong-trinh-hoi-nghi.docx", AdminDocx.Build(ProgrammeDocument.From(meeting, today, parent))),
-            ("01-Mau-7-thong-bao-to-chuc.docx", AdminDocx.Build(AnnouncementDocument.From(meeting, today, parent))),
-            ("02-Mau-5-bao-cao-phan-loai-y-kien.docx", AdminDocx.Build(CollectedReports.Classification(meeting, today))),
-            ("03-Mau-6-bao-cao-tra-loi-y-kien.docx", AdminDocx.Build(CollectedReports.Answers(meeting, today))),
-            ("04-danh-sach-y-kien-thu-thap.xlsx", CollectedSheets.List(meeting)),
+            ("01-ke-hoach.docx", AdminDocx.Build(PlanDocument.From(meeting, null, parent, calendar))),
+            ("02-chuong-trinh-hoi-nghi.docx", AdminDocx.Build(ProgrammeDocument.From(meeting, sent, parent))),
+            ("03-Mau-7-thong-bao-to-chuc.docx", AdminDocx.Build(AnnouncementDocument.From(meeting, sent, parent))),
+            ("04-Mau-5-bao-cao-phan-loai-y-kien.docx", AdminDocx.Build(CollectedReports.Classification(meeting, today))),
+            ("05-Mau-6-bao-cao-tra-loi-y-kien.docx", AdminDocx.Build(CollectedReports.Answers(meeting, today))),
+            ("06-danh-sach-y-kien-thu-thap.xlsx", CollectedSheets.List(meeting)),
         };
         if (meeting.Delegates.Count > 0)
         {
             var baseUrl = Projector.QrCodes.PhoneBase($"{request.Scheme}://{request.Host}{request.PathBase}", options.Value);
             // The signed letters as issued (Nghị định 30), each with its QR card on the back.
             var invited = meeting.Delegates.Where(d => !d.IsWalkIn).ToList();
-            if (invited.Count > 0) files.Add(("05-giay-moi.docx", InvitationLetter.Build(meeting, InvitationSelection.InPrintOrder(invited), today, parent, baseUrl)));
-            files.Add(("06-danh-sach-dai-bieu-diem-danh.xlsx", Delegates.Import.DelegateTemplate.ListOf(meeting)));
+            if (invited.Count > 0) files.Add(("07-giay-moi.docx", InvitationLetter.Build(meeting, InvitationSelection.InPrintOrder(invited), sent, parent, baseUrl)));
+            files.Add(("08-danh-sach-dai-bieu-diem-danh.xlsx", Delegates.Import.DelegateTemplate.ListOf(meeting)));
         }
         if (meeting.Status == MeetingStatus.Ended)
         {
             var minutes = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Minutes, null, null, calendar, ct);
-            if (minutes.Document is { } m) files.Add(("07-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
+            if (minutes.Document is { } m) files.Add(("09-Mau-8-bien-ban.docx", AdminDocx.Build(m)));
             // As issued (number, date, deadline) once it is; else the draft.
             var notice = await DocumentEndpoints.LoadAsync(store, units, meetingId, MeetingDocumentKind.Notice, null, null, calendar, ct);
-            if (notice.Document is { } n) files.Add((issued is null ? "08-Mau-9-thong-bao-ket-luan-du-thao.docx" : "08-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
+            if (notice.Document is { } n) files.Add((issued is null ? "10-Mau-9-thong-bao-ket-luan-du-thao.docx" : "10-Mau-9-thong-bao-ket-luan.docx", AdminDocx.Build(n)));
             var report = await DocumentEndpoints.LoadReportAsync(store, units, dbFactory, meetingId, calendar, today, ct);
-            if (report.Document is { } r) files.Add(("09-bao-cao-ket-qua-hoi-nghi.docx", AdminDocx.Build(r)));
+            if (report.Document is { } r) files.Add(("11-bao-cao-ket-qua-hoi-nghi.docx", AdminDocx.Build(r)));
         }
-        if (items.Count > 0) files.Add(("10-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
+        if (items.Count > 0) files.Add(("12-theo-doi-tra-loi.xlsx", FollowUpSheet(items, today)));
 
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -90,7 +93,7 @@ public static class RecordArchive
             foreach (var item in items)
             {
                 if (FollowUpFiles.FullPath(dataDirectory, item.AttachmentPath) is not { } full || !File.Exists(full)) continue;
-                var name = $"11-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
+                var name = $"13-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
                 await archive.CreateEntryFromFileAsync(full, name, CompressionLevel.Optimal, ct);
             }
         }

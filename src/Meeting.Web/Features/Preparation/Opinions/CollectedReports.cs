@@ -309,7 +309,7 @@ public static class CollectedReports
 
     private static string Front(Issuer issuer) => issuer.Commune.Length > 0 ? $"Ủy ban MTTQ Việt Nam {issuer.Commune}" : "Ủy ban MTTQ Việt Nam";
 
-    private static string Archive(Issuer issuer) => issuer.Party ? "- Lưu VP." : "- Lưu: VT, VP.";
+    private static string Archive(Issuer issuer) => issuer.Party ? issuer.Archive : "- Lưu: VT, VP.";
 
 
     private static string Roman(int n) => n switch

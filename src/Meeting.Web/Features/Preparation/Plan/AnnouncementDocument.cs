@@ -21,7 +21,7 @@ public static class AnnouncementDocument
 
     /// <param name="date">The day it is signed (today by default).</param>
     /// <param name="parent">The unit above: the Party header's first line.</param>
-    public static AdminDocument From(Meeting meeting, DateOnly date, Unit? parent = null)
+    public static AdminDocument From(Meeting meeting, DateOnly? date, Unit? parent = null)
     {
         var issuer = Issuer.Of(meeting, parent);
         var at = Clock.ToHallTime(meeting.ScheduledStart);

@@ -14,7 +14,7 @@ public static class PlanDocument
 
     public static string FileName(Meeting meeting) => $"ke-hoach-{meeting.PublicCode}.docx";
 
-    public static AdminDocument From(Meeting meeting, DateOnly date, Unit? parent, WorkingCalendar calendar)
+    public static AdminDocument From(Meeting meeting, DateOnly? date, Unit? parent, WorkingCalendar calendar)
     {
         var issuer = Issuer.Of(meeting, parent);
         var audience = meeting.Audience.Length > 0 ? meeting.Audience : "Nhân dân";
@@ -30,10 +30,10 @@ public static class PlanDocument
             DocParagraph.Plain("1. Nội dung đối thoại:"),
         };
         body.AddRange(meeting.ContentAreas.Count > 0
-            ? meeting.ContentAreas.Select(a => DocParagraph.Plain($"- {a.TrimEnd('.', ';')};"))
+            ? meeting.ContentAreas.Select((a, i) => DocParagraph.Plain($"- {a.TrimEnd('.', ';')}{(i == meeting.ContentAreas.Count - 1 ? "." : ";")}"))
             : [DocParagraph.Plain($"- {meeting.Title}.")]);
         body.Add(DocParagraph.Plain($"2. Hình thức: đối thoại {meeting.Kind.ToVietnamese().ToLowerInvariant()}, {meeting.Form.ToVietnamese().ToLowerInvariant()}."));
-        body.Add(DocParagraph.Plain($"3. Thời gian, địa điểm: {start:HH} giờ {start:mm} phút, ngày {Issuer.ShortDate(meeting.MeetingDate)}, tại {meeting.Venue}."));
+        body.Add(DocParagraph.Plain($"3. Thời gian, địa điểm: {start:HH} giờ {start:mm} phút, ngày {Issuer.ShortDate(meeting.MeetingDate)}, tại {meeting.Venue.TrimEnd('.')}."));
         body.Add(DocParagraph.Plain("4. Thành phần:"));
         body.AddRange(meeting.Chairs.Select(c => DocParagraph.Plain($"- Chủ trì: đồng chí {c.Name}{(c.Title.Length > 0 ? $", {c.Title}" : "")};")));
         body.AddRange(meeting.AttendanceByGroup().Where(g => g.Invited > 0 && g.Group != DelegateGroup.People)
@@ -50,7 +50,8 @@ public static class PlanDocument
             ? before.Select(m => DocParagraph.Plain($"- {m.Title}: hoàn thành chậm nhất ngày {Issuer.ShortDate(m.Due)} (trước hội nghị {m.WorkingDaysBefore} ngày làm việc)."))
             : [DocParagraph.Plain("- Hội nghị đột xuất: gửi giấy mời và chuẩn bị nội dung ngay khi có chủ trương.")]);
         body.Add(DocParagraph.Plain("2. Sau hội nghị:"));
-        body.AddRange(AfterMeetingTimeline.For(meeting.MeetingDate, calendar, null, null)
+        // Counted from the day it opened once it has (as the notice and its reminders count), else the day planned.
+        body.AddRange(AfterMeetingTimeline.For(meeting.HeldOn, calendar, null, null)
             .Select(m => DocParagraph.Plain($"- {m.Title}: chậm nhất ngày {Issuer.ShortDate(m.Due)} (sau hội nghị {-m.WorkingDaysBefore} ngày làm việc).")));
         body.Add(DocParagraph.Plain($"- Các phòng, ban được giao trả lời bằng văn bản chậm nhất {ConclusionNotice.AnswerWorkingDays} ngày làm việc "
             + "kể từ ngày ban hành thông báo kết luận."));

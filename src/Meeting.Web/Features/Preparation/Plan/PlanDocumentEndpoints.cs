@@ -34,7 +34,7 @@ public static class PlanDocumentEndpoints
     }
 
     private static async Task<IResult> DrawAsync(Guid meetingId, IDbContextFactory<AppDb> dbFactory, UnitAccess units, CalendarService calendars,
-        TimeProvider clock, Func<DoiThoai.Domain.Meeting, DateOnly, DoiThoai.Domain.Unit?, DoiThoai.Domain.WorkingCalendar, AdminDocument> draw, CancellationToken ct)
+        TimeProvider clock, Func<DoiThoai.Domain.Meeting, DateOnly?, DoiThoai.Domain.Unit?, DoiThoai.Domain.WorkingCalendar, AdminDocument> draw, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await db.LoadMeetingAsync(meetingId, tracking: false, ct);

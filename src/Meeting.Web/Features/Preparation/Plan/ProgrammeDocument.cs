@@ -14,14 +14,14 @@ public static class ProgrammeDocument
 
     public static string FileName(Meeting meeting) => $"chuong-trinh-hoi-nghi-{meeting.PublicCode}.docx";
 
-    public static AdminDocument From(Meeting meeting, DateOnly date, Unit? parent = null)
+    public static AdminDocument From(Meeting meeting, DateOnly? date, Unit? parent = null)
     {
         var issuer = Issuer.Of(meeting, parent);
         var start = Clock.ToHallTime(meeting.ScheduledStart);
         var body = new List<DocParagraph>
         {
-            DocParagraph.Plain($"- Thời gian: {start:HH} giờ {start:mm} phút, ngày {Issuer.ShortDate(DateOnly.FromDateTime(start.DateTime))}."),
-            DocParagraph.Plain($"- Địa điểm: {meeting.Venue}."),
+            DocParagraph.Plain($"- Thời gian: {start:HH} giờ {start:mm} phút, ngày {Issuer.ShortDate(meeting.MeetingDate)}."),
+            DocParagraph.Plain($"- Địa điểm: {meeting.Venue.TrimEnd('.')}."),
             DocParagraph.Plain($"- Chủ trì: {string.Join("; ", meeting.Chairs.Select(c => c.Title.Length > 0 ? $"đồng chí {c.Name}, {c.Title}" : $"đồng chí {c.Name}"))}."),
             DocParagraph.Head("Nội dung chương trình"),
         };
@@ -39,6 +39,7 @@ public static class ProgrammeDocument
     /// <summary>"14h00 – 14h10: 1. Tuyên bố lý do…": each step from the time the one before it ends (the plan repeats them).</summary>
     public static IEnumerable<DocParagraph> Steps(Meeting meeting)
     {
+        if (meeting.Agenda.Count == 0) yield return DocParagraph.Plain("(Chương trình chưa có bước nào: thêm ở trang chuẩn bị hội nghị.)");
         var at = Clock.ToHallTime(meeting.ScheduledStart);
         foreach (var step in meeting.Agenda.OrderBy(s => s.Number))
         {
