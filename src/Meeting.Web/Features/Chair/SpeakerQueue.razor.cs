@@ -58,9 +58,16 @@ public partial class SpeakerQueue
     private Task MoveAsync(SpeakRequest request, int newIndex) =>
         OnMove.InvokeAsync(new QueueMove(request.Id, newIndex, Meeting.QueueVersion));
 
-    private async Task DroppedAsync(MudItemDropInfo<SpeakRequest> drop)
+    private Guid? _dragged, _dropTarget;
+
+    /// <summary>The card dragged takes the place of the one it is dropped on (the others keep their order).</summary>
+    private async Task DroppedOnAsync(SpeakRequest target)
     {
-        if (drop.Item is not { } request || drop.IndexInZone < 0 || drop.IndexInZone == IndexOf(request)) return;
-        await MoveAsync(request, Math.Min(drop.IndexInZone, _queue.Count - 1));
+        var dragged = _queue.FirstOrDefault(r => r.Id == _dragged);
+        EndDrag();
+        if (dragged is null || !CanReorder || dragged.Id == target.Id) return;
+        await MoveAsync(dragged, IndexOf(target));
     }
+
+    private void EndDrag() => (_dragged, _dropTarget) = (null, null);
 }
