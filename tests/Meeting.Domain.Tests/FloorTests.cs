@@ -229,18 +229,20 @@ public class FloorTests
     }
 
     [Fact]
-    public void AnswerByChair_starts_a_chair_turn_with_the_answer_limit()
+    public void AnswerByChair_gives_the_chair_a_turn_with_the_answer_limit_whose_clock_starts_with_Bat_dau_like_any_turn()
     {
         var meeting = MeetingWithAnsweredSpeaker(out var opinion, out _);
 
         meeting.AnswerByChair(opinion.Id, At(300));
 
         Assert.Equal(FloorKind.Chair, meeting.Floor.Kind);
-        Assert.True(meeting.Floor.Timer.IsRunning);
-        Assert.Equal(Meeting.DefaultAnswerLimitSeconds - 60, meeting.Floor.Timer.RemainingSeconds(At(360)));
+        Assert.False(meeting.Floor.Timer.IsRunning);
+        Assert.Equal(Meeting.DefaultAnswerLimitSeconds, meeting.Floor.Timer.RemainingSeconds(At(360)));
         Assert.Equal("Chủ trì (Trần Văn Hùng)", meeting.FloorHolderName());
         Assert.Equal(opinion.Id, meeting.FocusOpinionId);
         Assert.Equal(EventKinds.ChairAnswering, meeting.PendingEvents[^1].Kind);
+        meeting.StartTimer(At(300));
+        Assert.Equal(Meeting.DefaultAnswerLimitSeconds - 60, meeting.Floor.Timer.RemainingSeconds(At(360)));
     }
 
     [Fact]

@@ -89,8 +89,8 @@ public sealed partial class Meeting
         RequireLive();
         RequireFloorFree();
         var opinion = RequireAnswerable(opinionId);
+        // Like every turn, the clock starts with "Bắt đầu": one rule on every seat, whoever holds the floor.
         Floor.Give(FloorKind.Chair, null, null, opinion.Id, AnswerLimitSeconds);
-        Floor.Timer.Start(now);
         FocusOpinionId = opinion.Id;
         Raise(EventKinds.ChairAnswering, $"{Hm(now)} — Chủ trì trả lời ý kiến số {opinion.Number}.", opinion.Id);
     }

@@ -59,6 +59,12 @@ public static class Clock
         return $"{sign}{abs / 60}:{abs % 60:00}";
     }
 
+    /// <summary>
+    /// A turn's clock as every seat shows it: "2:10" while time is left, "+0:15" past the limit — the same sign on the
+    /// chair's tablet, the secretary's laptop and the projector (time over is added, not owed).
+    /// </summary>
+    public static string Countdown(int remainingSeconds) => remainingSeconds < 0 ? "+" + Format(-remainingSeconds) : Format(remainingSeconds);
+
     /// <summary>Vietnam keeps UTC+7 all year; every time shown in the hall is in it.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 

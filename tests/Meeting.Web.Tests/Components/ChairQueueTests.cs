@@ -147,10 +147,31 @@ public sealed class ChairQueueTests : IAsyncLifetime
         Assert.Equal("2:00", onTime.Find("[data-testid=countdown]").TextContent.Trim());
         Assert.DoesNotContain("overtime", onTime.Find("[data-testid=countdown]").ClassList);
         var countdown = late.Find("[data-testid=countdown]");
-        Assert.Equal("-0:20", countdown.TextContent.Trim());
+        // The same sign as the projector and the secretary: time over is added ("+0:20"), never "-0:20".
+        Assert.Equal("+0:20", countdown.TextContent.Trim());
         Assert.Contains("overtime", countdown.ClassList);
         Assert.Equal(speaker.Name, late.Find("[data-testid=floor-holder]").TextContent.Trim());
         Assert.True(late.FindAll("[data-testid=pause-timer]").Count == 1);
+    }
+
+    [Fact]
+    public void A_department_on_the_floor_is_named_the_lead_or_coordinating_unit_never_the_chairs_own_words()
+    {
+        var meeting = LiveMeeting();
+        var speaker = meeting.CallNext(T0);
+        meeting.FinishTurn(T0.AddMinutes(1));
+        var departments = Department.StandardNames.Select((name, i) => new Department(name, i + 1)).ToList();
+        var assignments = meeting.AssignDepartments(speaker.OpinionId!.Value, [departments[0].ToRef(), departments[1].ToRef()], departments[0].Id, T0.AddMinutes(2));
+
+        meeting.CallDepartment(assignments.Single(a => a.IsLead).Id, T0.AddMinutes(3));
+        var lead = Render<FloorPanel>(p => p.Add(x => x.Meeting, meeting).Add(x => x.Now, T0.AddMinutes(3)));
+        Assert.Equal("Đơn vị chủ trì trả lời", lead.Find("[data-testid=floor-place]").TextContent.Trim());
+        Assert.DoesNotContain("Chủ trì trả lời", lead.Markup.Replace("Đơn vị chủ trì trả lời", ""));
+
+        meeting.FinishTurn(T0.AddMinutes(5));
+        meeting.CallDepartment(assignments.Single(a => !a.IsLead).Id, T0.AddMinutes(6));
+        var coordinating = Render<FloorPanel>(p => p.Add(x => x.Meeting, meeting).Add(x => x.Now, T0.AddMinutes(6)));
+        Assert.Equal("Đơn vị phối hợp trả lời", coordinating.Find("[data-testid=floor-place]").TextContent.Trim());
     }
 
     [Fact]

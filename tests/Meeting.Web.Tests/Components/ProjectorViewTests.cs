@@ -203,6 +203,7 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         var opinionId = meeting.FloorSpeaker!.OpinionId!.Value;
         meeting.FinishTurn(At(200));
         meeting.AnswerByChair(opinionId, At(210));
+        meeting.StartTimer(At(210));
 
         var cut = Render(meeting, At(215));
 

@@ -132,7 +132,7 @@ public partial class ProjectorView
     private bool IsOvertime => Remaining < 0;
 
     /// <summary>"2:10" while time is left; "+0:15" past the limit (with "quá giờ" beside it). Nobody is cut off.</summary>
-    private string CountdownText => IsOvertime ? "+" + Clock.Format(-Remaining) : Clock.Format(Remaining);
+    private string CountdownText => Clock.Countdown(Remaining);
 
     private string CountdownClass => IsOvertime ? "overtime" : Remaining <= WarningSeconds ? "warning" : "normal";
 
