@@ -212,7 +212,7 @@ public sealed partial class Meeting
             phone = Regex.Replace(draft.Phone, @"[\s.\-]", "");
             if (!Regex.IsMatch(phone, @"^(\+84|0)\d{9,10}$")) throw new MeetingRuleException("Số điện thoại không hợp lệ (ví dụ: 0912345678).");
             if (!draft.PhoneConsent)
-                throw new MeetingRuleException("Bạn đã nhập số điện thoại nhưng chưa đánh dấu đồng ý cho phép lưu số. Hãy đánh dấu đồng ý hoặc xóa số điện thoại.");
+                throw new MeetingRuleException("Ông/bà đã nhập số điện thoại nhưng chưa đánh dấu đồng ý cho phép lưu số. Hãy đánh dấu đồng ý hoặc xóa số điện thoại.");
         }
         if (draft.IdempotencyKey is { Length: > 64 }) throw new MeetingRuleException("Biểu mẫu không hợp lệ, vui lòng tải lại trang.");
         return draft with { Name = name, Place = place, Content = content, Phone = phone, PhoneConsent = phone is not null };

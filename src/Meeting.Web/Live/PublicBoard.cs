@@ -99,16 +99,16 @@ public sealed class PublicBoard
 
     public static (string Headline, string Detail) Describe(SpeakRequest request, int? ahead, Opinion? opinion) => request.Status switch
     {
-        SpeakRequestStatus.Submitted => ("Đã nhận, đang chờ duyệt", "Bộ phận tiếp nhận sẽ xem phiếu của bạn trong ít phút."),
-        SpeakRequestStatus.Approved => ($"Bạn đứng thứ {ahead + 1} trong danh sách chờ",
-            ahead == 0 ? "Bạn là người tiếp theo. Xin chuẩn bị." : $"Còn {ahead} người trước bạn."),
-        SpeakRequestStatus.Called => ("Mời bạn lên phát biểu!", "Xin mời bạn đến micro."),
-        SpeakRequestStatus.Speaking => ("Bạn đang phát biểu", ""),
-        SpeakRequestStatus.Spoken => ("Bạn đã phát biểu", OutcomeText(opinion)),
+        SpeakRequestStatus.Submitted => ("Đã nhận, đang chờ duyệt", "Bộ phận tiếp nhận sẽ xem phiếu của ông/bà trong ít phút."),
+        SpeakRequestStatus.Approved => ($"Ông/bà đứng thứ {ahead + 1} trong danh sách chờ",
+            ahead == 0 ? "Ông/bà là người tiếp theo. Xin chuẩn bị." : $"Còn {ahead} người trước ông/bà."),
+        SpeakRequestStatus.Called => ("Mời ông/bà lên phát biểu!", "Xin mời ông/bà đến micro."),
+        SpeakRequestStatus.Speaking => ("Ông/bà đang phát biểu", ""),
+        SpeakRequestStatus.Spoken => ("Ông/bà đã phát biểu", OutcomeText(opinion)),
         SpeakRequestStatus.WrittenOnly => ("Ý kiến đã được ghi nhận", "Ý kiến sẽ được trả lời bằng văn bản. " + OutcomeText(opinion)),
         SpeakRequestStatus.Rejected => ("Không đưa ra đối thoại tại hội nghị", $"Lý do: {request.RejectReason}"),
         SpeakRequestStatus.Merged => ("Đã gộp với ý kiến cùng nội dung", request.RejectReason ?? ""),
-        _ => ("Bạn đã rút đăng ký", ""),
+        _ => ("Ông/bà đã rút đăng ký", ""),
     };
 
     private static string OutcomeText(Opinion? opinion) =>

@@ -30,7 +30,7 @@ public sealed class PhoneFollowsCheaplyTests(BrowserHall hall)
             var request = stored.Requests.Single(r => r.Number == first.Number);
             var approved = await hall.App.MustAsync(meeting.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(request.Id, now));
 
-            await PhoneSeat.ExpectHeadlineAsync(first.Page, "Bạn đứng thứ");
+            await PhoneSeat.ExpectHeadlineAsync(first.Page, "Ông/bà đứng thứ");
             Assert.True(first.Reads >= 2, "The approved phone should read its line again.");
             await Expect(first.Page.Locator("#status-root")).ToHaveAttributeAsync("data-sequence", approved.Sequence.ToString());
             // The other phone's line did not change: it was sent nothing (its sequence stays) and read nothing.

@@ -30,7 +30,7 @@ public sealed class PhoneWithoutScriptTests(BrowserHall hall)
             var request = (await hall.App.LoadAsync(meeting.Id)).Requests.Single(r => r.Number == number);
             await hall.App.MustAsync(meeting.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(request.Id, now));
             await phone.GetByRole(AriaRole.Button, new() { Name = "Tải lại trạng thái" }).ClickAsync();
-            await PhoneSeat.ExpectHeadlineAsync(phone, "Bạn đứng thứ");
+            await PhoneSeat.ExpectHeadlineAsync(phone, "Ông/bà đứng thứ");
         });
     }
 

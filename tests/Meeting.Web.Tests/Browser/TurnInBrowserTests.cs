@@ -39,7 +39,7 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await Expect(slip.Locator("[data-testid=request-place]")).ToContainTextAsync(Hong.Place);
             await slip.Locator("[data-testid=approve]").ClickAsync();
             await Expect(slip).ToHaveCountAsync(0);
-            await PhoneSeat.ExpectHeadlineAsync(phone, "Bạn đứng thứ");
+            await PhoneSeat.ExpectHeadlineAsync(phone, "Ông/bà đứng thứ");
 
             // The chair opens the meeting, goes to step 5, moves the new request to the top and calls it.
             await chair.Locator("[data-testid=start-meeting]").ClickAsync();
@@ -56,7 +56,7 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await Expect(chair.Locator("[data-testid=floor-holder]")).ToHaveTextAsync(Hong.Name);
 
             // The phone is told to come up; the projector shows who, from where, and the countdown.
-            await PhoneSeat.ExpectHeadlineAsync(phone, "Mời bạn lên phát biểu!");
+            await PhoneSeat.ExpectHeadlineAsync(phone, "Mời ông/bà lên phát biểu!");
             await Expect(projector.Locator("[data-testid=projector-speaker]")).ToHaveTextAsync(Hong.Name);
             await Expect(projector.Locator("[data-testid=projector-place]")).ToHaveTextAsync(Hong.Place);
             var countdown = projector.Locator("[data-testid=projector-countdown] .count");
@@ -71,7 +71,7 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await Task.Delay(TimeSpan.FromSeconds(3));
             var second = Seconds(await countdown.InnerTextAsync());
             Assert.True(second < first, $"The projector countdown should run down: {first} s, then {second} s after {clock.ElapsedMilliseconds} ms.");
-            await PhoneSeat.ExpectHeadlineAsync(phone, "Bạn đang phát biểu");
+            await PhoneSeat.ExpectHeadlineAsync(phone, "Ông/bà đang phát biểu");
 
             await ReadmeScreenshots.SaveAsync(chair, projector, phone, reception);
 
@@ -98,7 +98,7 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
             await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
             await chair.Locator("[data-testid=outcome-answered]").ClickAsync();
-            await PhoneSeat.ExpectHeadlineAsync(phone, "Bạn đã phát biểu");
+            await PhoneSeat.ExpectHeadlineAsync(phone, "Ông/bà đã phát biểu");
             await Expect(phone.Locator("#status-detail")).ToContainTextAsync("Đã trả lời tại hội nghị");
         });
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DoiThoai.Web.Tests.FollowUp;
 
 /// <summary>
-/// Bế mạc with people still waiting: their phones say their opinion will be answered in writing (no more "Bạn đứng
+/// Bế mạc with people still waiting: their phones say their opinion will be answered in writing (no more "Ông/bà đứng
 /// thứ 7" with "Rút đăng ký"), the notice is refused until each has a lead department, then takes all of them up.
 /// </summary>
 public sealed class ClosingWithOpenRequestsTests
@@ -22,7 +22,7 @@ public sealed class ClosingWithOpenRequestsTests
         var unscreened = demo.Requests.First(r => r.Status == SpeakRequestStatus.Submitted);
         using var phone = new PhoneClient(app);
         var before = await phone.StatusJsonAsync(queued.StatusToken);
-        Assert.StartsWith("Bạn đứng thứ", before.GetProperty("headline").GetString());
+        Assert.StartsWith("Ông/bà đứng thứ", before.GetProperty("headline").GetString());
         Assert.True(before.GetProperty("canWithdraw").GetBoolean());
 
         await app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));

@@ -155,7 +155,7 @@ public sealed class LiveFeedTests
         using var client = new PhoneClient(app);
         var line = await client.StatusJsonAsync(speaker.StatusToken);
         Assert.True(line.GetProperty("isOnFloor").GetBoolean());
-        Assert.Equal("Mời bạn lên phát biểu!", line.GetProperty("headline").GetString());
+        Assert.Equal("Mời ông/bà lên phát biểu!", line.GetProperty("headline").GetString());
 
         // Staff: exactly what happened while away, from the journal, no gap, no duplicate.
         await staff.StartAsync();

@@ -56,7 +56,7 @@ public sealed class RestartTests
         using var samePhone = new PhoneClient(second);
         var page = await samePhone.Http.GetAsync($"/s/{token}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Bạn đang phát biểu", await page.Content.ReadAsStringAsync());
+        Assert.Contains("Ông/bà đang phát biểu", await page.Content.ReadAsStringAsync());
         Assert.True((await samePhone.StatusJsonAsync(token)).GetProperty("isOnFloor").GetBoolean());
 
         // A kiosk link printed before the restart still opens the projector: the keys live in the data folder.

@@ -23,7 +23,7 @@ public sealed class TurnEndToEndTests
 
         var request = (await app.LoadAsync(id)).Requests.Single(r => r.StatusToken == token);
         await app.MustAsync(id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(request.Id, now));
-        Assert.StartsWith("Bạn đứng thứ", (await phone.StatusJsonAsync(token)).GetProperty("headline").GetString());
+        Assert.StartsWith("Ông/bà đứng thứ", (await phone.StatusJsonAsync(token)).GetProperty("headline").GetString());
 
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.GoToStep(5, now, confirmGoingBack: false));
@@ -33,7 +33,7 @@ public sealed class TurnEndToEndTests
         Assert.Equal(request.Id, called.Value!.Id);
 
         var onFloor = await phone.StatusJsonAsync(token);
-        Assert.Equal("Mời bạn lên phát biểu!", onFloor.GetProperty("headline").GetString());
+        Assert.Equal("Mời ông/bà lên phát biểu!", onFloor.GetProperty("headline").GetString());
         Assert.True(onFloor.GetProperty("isOnFloor").GetBoolean());
 
         await app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.StartTimer(now));
@@ -54,7 +54,14 @@ public sealed class TurnEndToEndTests
             (m, now) => m.SetOutcome(request.OpinionId!.Value, OpinionOutcome.AnsweredAtMeeting, now));
 
         var done = await phone.StatusJsonAsync(token);
-        Assert.Equal("Bạn đã phát biểu", done.GetProperty("headline").GetString());
+        Assert.Equal("Ông/bà đã phát biểu", done.GetProperty("headline").GetString());
+
+        // The hall's elderly citizens are "ông/bà" on every public page, never "bạn".
+        using (var browser = app.CreateClient())
+        {
+            foreach (var page in new[] { $"/m/{demo.PublicCode}", $"/s/{token}", $"/s/{token}/json" })
+                Assert.DoesNotMatch(Familiar, await browser.GetStringAsync(page));
+        }
         Assert.Equal("Kết quả: Đã trả lời tại hội nghị.", done.GetProperty("detail").GetString());
 
         var meeting = await app.LoadAsync(id);
@@ -78,4 +85,6 @@ public sealed class TurnEndToEndTests
         Assert.Contains("Phòng Kinh tế", journal.Single(e => e.Kind == EventKinds.DepartmentCalled).Text);
         Assert.Contains("Đặng Văn Quý", journal.Single(e => e.Kind == EventKinds.SpeakerCalled).Text);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Familiar = new(@"(?i)(?<!\p{L})bạn(?!\p{L})");
 }

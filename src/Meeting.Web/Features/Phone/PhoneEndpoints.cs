@@ -42,7 +42,7 @@ public static class PhoneEndpoints
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await Message("Gửi quá nhanh",
-                    "Hệ thống đang nhận nhiều phiếu từ thiết bị này hoặc từ hội trường. Vui lòng chờ khoảng một phút rồi gửi lại; nội dung bạn đã nhập vẫn còn khi bấm Quay lại.",
+                    "Hệ thống đang nhận nhiều phiếu từ thiết bị này hoặc từ hội trường. Vui lòng chờ khoảng một phút rồi gửi lại; nội dung ông/bà đã nhập vẫn còn khi bấm Quay lại.",
                     StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
         });
@@ -238,7 +238,7 @@ public static class PhoneEndpoints
             return true;
         });
         return result.Ok
-            ? Message("Đã rút và xóa thông tin", "Phiếu đăng ký đã được rút. Họ tên, nơi ở, số điện thoại và nội dung ý kiến của bạn đã được xóa khỏi hệ thống; chỉ còn lại số phiếu để thống kê.", StatusCodes.Status200OK, $"/s/{token}")
+            ? Message("Đã rút và xóa thông tin", "Phiếu đăng ký đã được rút. Họ tên, nơi ở, số điện thoại và nội dung ý kiến của ông/bà đã được xóa khỏi hệ thống; chỉ còn lại số phiếu để thống kê.", StatusCodes.Status200OK, $"/s/{token}")
             : Message("Không xóa được", result.Error!, StatusCodes.Status409Conflict, $"/s/{token}");
     }
 

@@ -108,7 +108,7 @@ public static class CollectedOpinionEndpoints
         var drafts = input!.ToDrafts(today);
         string? refusal = null;
         if (!string.IsNullOrWhiteSpace(input.Phone) && !input.Consent)
-            refusal = "Bạn đã nhập số điện thoại nhưng chưa đánh dấu đồng ý cho lưu số. Hãy đánh dấu đồng ý hoặc xóa số điện thoại.";
+            refusal = "Ông/bà đã nhập số điện thoại nhưng chưa đánh dấu đồng ý cho lưu số. Hãy đánh dấu đồng ý hoặc xóa số điện thoại.";
         else
         {
             var result = await commands.RunAsync(meeting.Id, null, null, (m, now) => m.SubmitOpinionForm(drafts, input.Key, now));
