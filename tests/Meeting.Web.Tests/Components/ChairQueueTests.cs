@@ -175,6 +175,27 @@ public sealed class ChairQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_priority_dialog_opens_without_a_red_error_and_waits_for_a_name()
+    {
+        var provider = _ctx.Render<MudBlazor.MudDialogProvider>();
+        var dialogs = _ctx.Services.GetRequiredService<MudBlazor.IDialogService>();
+
+        await provider.InvokeAsync(() => dialogs.ShowAsync<PriorityTurnDialog>("Lượt ưu tiên"));
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=priority-submit]")));
+        Assert.DoesNotContain("Hãy nhập họ tên", provider.Markup);
+        Assert.Empty(provider.FindAll(".mud-input-error"));
+        Assert.True(provider.Find("[data-testid=priority-submit]").HasAttribute("disabled"));
+        // In a browser a "required" field flags itself red as soon as the autofocused box is left empty: the name is
+        // asked for by the hint and the disabled button instead.
+        var name = provider.Find("input[data-testid=priority-name], [data-testid=priority-name] input");
+        Assert.NotEqual("true", name.GetAttribute("aria-required"));
+        Assert.False(name.HasAttribute("required"));
+        Assert.Contains("Bắt buộc", provider.Markup);
+        name.Input("Lê Văn Tám");
+        provider.WaitForAssertion(() => Assert.False(provider.Find("[data-testid=priority-submit]").HasAttribute("disabled")));
+    }
+
+    [Fact]
     public void Floor_panel_offers_put_back_only_before_the_speaker_starts()
     {
         var meeting = LiveMeeting();
