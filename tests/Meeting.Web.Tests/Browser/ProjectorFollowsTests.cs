@@ -72,6 +72,14 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             var projector = await seats.OpenAsync("projector", hall.ProjectorPath(id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
             var next = projector.Locator("[data-testid=projector-next-item] .next-name");
             await Expect(next).ToHaveTextAsync([queue[0].Name, queue[1].Name, queue[2].Name]);
+            // At 1920×1080 the three are inside the box, whole: not cut by its bottom edge, no name cut short.
+            var fit = await projector.Locator("[data-testid=projector-next]").EvaluateAsync<double[]>(
+                "box => { const b = box.getBoundingClientRect(); const items = [...box.querySelectorAll('[data-testid=projector-next-item]')];"
+                + " const names = [...box.querySelectorAll('.next-name')];"
+                + " return [box.scrollHeight - box.clientHeight, Math.max(...items.map(i => i.getBoundingClientRect().bottom)) - b.bottom,"
+                + " Math.max(...names.map(n => n.scrollWidth - n.clientWidth))]; }");
+            Assert.True(fit[0] <= 0 && fit[1] <= 0, $"The next speakers overflow their box by {fit[0]} px (last item {fit[1]} px below it).");
+            Assert.True(fit[2] <= 0, $"A next speaker's name is cut short by {fit[2]} px.");
 
             // The fifth goes to the head: the projector's "Tiếp theo" shows them first and drops the old third.
             await chair.Locator($"[data-testid=queue-item][data-request-number='{fifth.Number}'] [data-testid=move-top]").ClickAsync();
