@@ -69,6 +69,12 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
         await seats.RunAsync(async () =>
         {
             var chair = await seats.OpenAsync("chair", $"/chair/{id}", Seats.TabletWidth, Seats.TabletHeight, "chutri", interactive: true);
+            // On the 1280×800 tablet every button is a finger wide: 48 px each way, the step pencils too.
+            var small = await chair.Locator("[data-testid=chair-page]").EvaluateAsync<string[]>(
+                "page => [...page.querySelectorAll('button')].filter(b => b.offsetParent !== null)"
+                + ".map(b => [b.getBoundingClientRect(), (b.getAttribute('data-testid') || b.getAttribute('aria-label') || b.innerText).trim()])"
+                + ".filter(([r]) => r.width < 47.5 || r.height < 47.5).map(([r, name]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}`)");
+            Assert.True(small.Length == 0, "Buttons smaller than 48 px on the chair's tablet: " + string.Join("; ", small));
             var projector = await seats.OpenAsync("projector", hall.ProjectorPath(id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
             var next = projector.Locator("[data-testid=projector-next-item] .next-name");
             await Expect(next).ToHaveTextAsync([queue[0].Name, queue[1].Name, queue[2].Name]);
