@@ -215,6 +215,22 @@ public sealed class ReceptionTests : IAsyncLifetime
             timeline.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-sequence"))));
     }
 
+    [Fact]
+    public void A_delegate_list_added_before_the_meeting_is_one_timeline_line_not_one_per_person()
+    {
+        var entries = new List<JournalEntry>();
+        for (var i = 1; i <= 170; i++) entries.Add(Entry(i, EventKinds.DelegateAdded, $"Thêm đại biểu Người {i} (Nhân dân)."));
+        entries.Add(Entry(171, EventKinds.RequestSubmitted, "Nhận phiếu số 1."));
+        entries.Add(Entry(172, EventKinds.DelegateAdded, "Thêm đại biểu Người muộn (Nhân dân)."));
+
+        var timeline = _bunit.Render<Timeline>(p => p.Add(c => c.Entries, entries));
+
+        var lines = timeline.FindAll("[data-testid=timeline-entry]");
+        Assert.Equal(["170", "171", "172"], lines.Select(e => e.GetAttribute("data-sequence")));
+        Assert.Contains("Thêm 170 đại biểu (Người 1 … Người 170).", lines[0].TextContent);
+        Assert.Contains("Thêm đại biểu Người muộn (Nhân dân).", lines[2].TextContent); // a single one stays as it was
+    }
+
     private static Meeting NewMeeting()
     {
         var meeting = Meeting.Create(new MeetingPlan(

@@ -55,7 +55,7 @@ public static class TimelineGroups
         {
             if (entry.Kind == EventKinds.StepStarted)
             {
-                if (step is not null || current.Count > 0) groups.Add(new TimelineGroup(step, current));
+                if (step is not null || current.Count > 0) groups.Add(new TimelineGroup(step, FoldDelegateRuns(current)));
                 step = entry;
                 current = [];
             }
@@ -64,7 +64,42 @@ public static class TimelineGroups
                 current.Add(entry);
             }
         }
-        if (step is not null || current.Count > 0) groups.Add(new TimelineGroup(step, current));
+        if (step is not null || current.Count > 0) groups.Add(new TimelineGroup(step, FoldDelegateRuns(current)));
         return groups;
+    }
+
+    /// <summary>
+    /// A delegate list imported before the meeting is one line — "Thêm 170 đại biểu (Lê Hữu Thắng … Vũ Thị Mai)" — not
+    /// one per person (the list has its own page); the line keeps the run's last sequence, time and actor.
+    /// </summary>
+    private static IReadOnlyList<JournalEntry> FoldDelegateRuns(List<JournalEntry> entries)
+    {
+        var folded = new List<JournalEntry>();
+        for (var i = 0; i < entries.Count;)
+        {
+            var end = i;
+            while (end + 1 < entries.Count && entries[i].Kind == EventKinds.DelegateAdded && entries[end + 1].Kind == EventKinds.DelegateAdded) end++;
+            if (end == i) folded.Add(entries[i]);
+            else
+            {
+                var last = entries[end];
+                folded.Add(new JournalEntry
+                {
+                    MeetingId = last.MeetingId, Sequence = last.Sequence, Kind = last.Kind, StaffOnly = last.StaffOnly, Actor = last.Actor, At = last.At,
+                    Text = $"Thêm {end - i + 1} đại biểu ({NameIn(entries[i].Text)} … {NameIn(last.Text)}).",
+                });
+            }
+            i = end + 1;
+        }
+        return folded;
+    }
+
+    // "Thêm đại biểu Lê Hữu Thắng (Đại biểu thành phố)." → "Lê Hữu Thắng"
+    private static string NameIn(string text)
+    {
+        const string head = "Thêm đại biểu ";
+        var start = text.StartsWith(head, StringComparison.Ordinal) ? head.Length : 0;
+        var end = text.IndexOf(" (", start, StringComparison.Ordinal);
+        return (end > start ? text[start..end] : text[start..]).TrimEnd('.');
     }
 }
