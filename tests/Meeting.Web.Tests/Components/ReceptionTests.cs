@@ -104,6 +104,11 @@ public sealed class ReceptionTests : IAsyncLifetime
             host.FindAll("[data-testid=merge-target]").Select(t => t.GetAttribute("data-request-number"))));
         host.Find("[data-testid=merge-target]").Click();
 
+        // Choosing is not merging: nothing happens until "Gộp vào phiếu số …" is pressed.
+        Assert.Empty(merged);
+        var confirm = host.Find("[data-testid=merge-confirm]");
+        Assert.Contains($"Gộp vào phiếu số {original.Number}", confirm.TextContent);
+        confirm.Click();
         host.WaitForAssertion(() => Assert.Equal([(duplicate.Id, original.Id)], merged));
     }
 
