@@ -70,7 +70,12 @@ builder.Services.AddMudServices(mud =>
 {
     // Bottom centre: top-right toasts covered the counters and the paper-slip form.
     mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
-    mud.SnackbarConfiguration.VisibleStateDuration = 6000;
+    // Success notes come in bursts at the desk (one per approved slip): two at most, the newest first, short-lived,
+    // so they never pile up over the list; the same note twice is shown once.
+    mud.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
+    mud.SnackbarConfiguration.NewestOnTop = true;
+    mud.SnackbarConfiguration.PreventDuplicates = true;
+    mud.SnackbarConfiguration.VisibleStateDuration = 4000;
 });
 // Only the public hub: Blazor's own circuit hub carries every click and render acknowledgement.
 builder.Services.AddSignalR().AddHubOptions<MeetingHub>(o => o.AddFilter<HubCallLimit>());
