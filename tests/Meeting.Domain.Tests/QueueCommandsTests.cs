@@ -42,6 +42,26 @@ public class QueueCommandsTests
     }
 
     [Fact]
+    public void Moving_one_request_changes_no_one_elses_place_relative_to_the_others()
+    {
+        // Places repeat, as in a hall: the default order alternates them, but a chair's move is the chair's alone.
+        string[] places = ["Xóm 1", "Xóm 1", "Xóm 2", "Xóm 1", "Xóm 3", "Xóm 2", "Xóm 2", "Xóm 3", "Xóm 1", "Xóm 4"];
+        for (var moved = 1; moved < places.Length; moved++)
+        {
+            var meeting = Live();
+            for (var i = 0; i < places.Length; i++) meeting.Queue($"Người {i + 1}", places[i], 10 + i);
+            var before = meeting.QueueNames().ToList();
+            var request = meeting.QueuedRequests()[moved];
+
+            meeting.MoveInQueue(request.Id, moved - 1, meeting.QueueVersion, At(100));
+
+            var after = meeting.QueueNames().ToList();
+            Assert.Equal(request.Name, after[moved - 1]);
+            Assert.Equal(before.Where(n => n != request.Name), after.Where(n => n != request.Name));
+        }
+    }
+
+    [Fact]
     public void MoveInQueue_outside_the_queue_is_refused()
     {
         var meeting = MeetingWithThreeQueued(out var an, out _, out _);

@@ -26,7 +26,9 @@ public sealed partial class Meeting
         queue.Insert(newIndex, request);
         for (var i = 0; i < queue.Count; i++) queue[i].SetQueuePosition(i);
         request.PlaceInQueue(newIndex, pinned: true);
-        RearrangeQueue();
+        // The chair's move is the only change: the default order is not re-applied to the others here (it was, and
+        // moving one person up swapped two others on their phones); it applies again when the queue itself changes.
+        QueueVersion++;
         Raise(EventKinds.QueueReordered, $"{Hm(now)} — Chủ trì chuyển phiếu số {request.Number} ({request.Name}) lên vị trí {newIndex + 1}.", request.Id);
     }
 
