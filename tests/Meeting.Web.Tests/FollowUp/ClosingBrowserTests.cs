@@ -40,7 +40,17 @@ public sealed class ClosingBrowserTests(BrowserHall hall)
             await Expect(dialog).ToContainTextAsync("chuyển sang trả lời bằng văn bản");
             await Expect(dialog).ToContainTextAsync($"phiếu số {waiting.Number}");
             await chair.ScreenshotAsync(new() { Path = Path.Combine(photos, "chair-close-dialog.png") });
-            await dialog.GetByRole(AriaRole.Button, new() { Name = "Bế mạc", Exact = true }).ClickAsync();
+            // Finger-sized, and the action is a filled button, not text: "Bế mạc" filled, "Chưa" the way out.
+            var close = dialog.GetByRole(AriaRole.Button, new() { Name = "Bế mạc", Exact = true });
+            var notYet = dialog.GetByRole(AriaRole.Button, new() { Name = "Chưa", Exact = true });
+            foreach (var button in new[] { close, notYet })
+            {
+                var box = (await button.BoundingBoxAsync())!;
+                Assert.True(box.Height >= 47.5 && box.Width >= 47.5, $"A Bế mạc dialog button is {box.Width}×{box.Height} px.");
+            }
+            var background = await close.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+            Assert.NotEqual("rgba(0, 0, 0, 0)", background);
+            await close.ClickAsync();
             await Expect(chair.Locator("[data-testid=meeting-ended]")).ToBeVisibleAsync();
 
             // The phone of someone never called no longer says they are waiting.
