@@ -28,6 +28,8 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             await Expect(projector.Locator("[data-testid=projector-speaker]")).ToHaveTextAsync(head.Name);
             await chair.Locator("[data-testid=start-timer]").ClickAsync();
             await Expect(chair.Locator("[data-testid=pause-timer]")).ToBeVisibleAsync();
+            // The tablet at 1280×800: the turn's clock, its end and the next call without scrolling.
+            await AssertOnFirstScreenAsync(chair, "countdown", "pause-timer", "finish-turn", "call-next");
 
             // Mid-turn, someone reloads the projector's browser (or the PC behind it restarts).
             await projector.ReloadAsync();
@@ -39,6 +41,9 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             // …and it still follows: the chair ends the turn and calls the lead department already assigned.
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
             await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
+            // Once the turn ends: the answer, the departments, every outcome and the next call, without scrolling.
+            await AssertOnFirstScreenAsync(chair, "answer-by-chair", "pick-departments", "call-department", "outcome-answered",
+                "outcome-written", "outcome-forwarded", "outcome-outoftopic", "call-next");
             await chair.Locator("[data-testid=call-department]", new() { HasTextString = "Phòng Kinh tế" }).ClickAsync();
             await Expect(projector.Locator("[data-testid=projector-answerer]")).ToHaveTextAsync("Phòng Kinh tế");
             await Expect(projector.Locator("[data-testid=projector-asker]")).ToContainTextAsync(head.Name);
@@ -46,8 +51,12 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             // A department assigned during the answer shows on the reloaded projector when it is called in turn.
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
             await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
+            await chair.Locator("[data-testid=pick-departments]").ClickAsync();
             await chair.Locator("[data-testid=department-chip]", new() { HasTextString = "Công an xã" }).ClickAsync();
             await chair.Locator("[data-testid=assign-department]").ClickAsync();
+            // The chips close once assigned: two departments to call and the outcomes still on the first screen.
+            await Expect(chair.Locator("[data-testid=department-picker]")).ToHaveCountAsync(0);
+            await AssertOnFirstScreenAsync(chair, "call-department", "outcome-answered", "outcome-outoftopic", "call-next");
             await chair.Locator("[data-testid=call-department]", new() { HasTextString = "Công an xã" }).ClickAsync();
             await Expect(projector.Locator("[data-testid=projector-answerer]")).ToHaveTextAsync("Công an xã");
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
@@ -106,6 +115,22 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             var chairTopThree = (await names.AllInnerTextsAsync()).Take(3).Select(n => n.Trim()).ToArray();
             await Expect(next).ToHaveTextAsync(chairTopThree);
         });
+    }
+
+    /// <summary>
+    /// Every element with these test ids lies whole within the tablet's first screen (the page scrolled to its top):
+    /// what the chair needs for the turn is never below the fold.
+    /// </summary>
+    private static async Task AssertOnFirstScreenAsync(IPage chair, params string[] testIds)
+    {
+        await chair.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var below = await chair.EvaluateAsync<string[]>(
+            "ids => ids.flatMap(id => { const found = [...document.querySelectorAll(`[data-testid=${id}]`)];"
+            + " if (found.length === 0) return [`${id}: missing`];"
+            + " return found.map(e => e.getBoundingClientRect()).filter(r => r.bottom > innerHeight || r.height === 0)"
+            + ".map(r => `${id}: ${Math.round(r.top)}–${Math.round(r.bottom)} px`); })", testIds);
+        Assert.True(below.Length == 0,
+            $"Below the first {Seats.TabletHeight} px of the chair's tablet (or not shown): {string.Join("; ", below)}");
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
             await Expect(chair.Locator("[data-testid=floor-free]")).ToBeVisibleAsync();
             await Expect(chair.Locator("[data-testid=answer-opinion] strong")).ToHaveTextAsync(Hong.Name);
+            await chair.Locator("[data-testid=pick-departments]").ClickAsync();
             await chair.Locator("[data-testid=department-chip]", new() { HasTextString = "Phòng Kinh tế" }).ClickAsync();
             await Expect(chair.Locator("[data-testid=assign-department]")).ToContainTextAsync("Giao 1 phòng, ban");
             await chair.Locator("[data-testid=assign-department]").ClickAsync();

@@ -230,9 +230,13 @@ public sealed class ChairQueueTests : IAsyncLifetime
             .Add(x => x.OnOutcome, (OutcomeChoice o) => outcomes.Add(o)));
 
         Assert.Contains("kế hoạch đầu tư công", cut.Find("[data-testid=staff-notes]").TextContent);
+        // The chips take room: they open on demand and close once the assignment is made.
+        Assert.Empty(cut.FindAll("[data-testid=department-picker]"));
+        cut.Find("[data-testid=pick-departments]").Click();
         cut.Find($"[data-testid=department-chip][data-department-id='{departments[3].Id}']").Click();
         cut.Find($"[data-testid=department-chip][data-department-id='{departments[4].Id}']").Click();
         cut.Find("[data-testid=assign-department]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=department-picker]"));
         cut.Find("[data-testid=outcome-written]").Click();
 
         var assignment = Assert.Single(assigned);
@@ -268,6 +272,7 @@ public sealed class ChairQueueTests : IAsyncLifetime
         var current = cut.Find("[data-testid=outcome-current]").TextContent;
         Assert.Contains("Trả lời bằng văn bản", current);
         Assert.Contains("phochutri", current);
+        cut.Find("[data-testid=pick-departments]").Click();
         cut.Find($"[data-testid=department-chip][data-department-id='{departments[1].Id}']").Click();
         cut.Find("[data-testid=assign-department]").Click();
         cut.Find("[data-testid=outcome-answered]").Click();

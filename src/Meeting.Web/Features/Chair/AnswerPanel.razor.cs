@@ -16,6 +16,9 @@ public partial class AnswerPanel
 
     private Guid? _pickedId;
     private Guid? _lastFocusId;
+    private Guid? _lastTargetId;
+    /// <summary>The department chips are open: they take half the tablet's height, so only while the chair picks.</summary>
+    private bool _picking;
 
     [Parameter, EditorRequired] public Meeting Meeting { get; set; } = default!;
     [Parameter, EditorRequired] public IReadOnlyList<Department> Departments { get; set; } = [];
@@ -46,6 +49,7 @@ public partial class AnswerPanel
             _pickedId = null;
         }
         var targetId = Target?.Id;
+        ClosePickerOnNewTarget();
         Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != targetId).ToList();
     }
 
@@ -54,15 +58,32 @@ public partial class AnswerPanel
         outcome == seen ? MudBlazor.Variant.Outlined : MudBlazor.Variant.Filled,
         outcome == OpinionOutcome.AnsweredAtMeeting ? MudBlazor.Color.Success : MudBlazor.Color.Default, "touch outcome");
 
+    private async Task AssignAsync(DepartmentAssignment assignment)
+    {
+        await OnAssign.InvokeAsync(assignment);
+        _picking = false;
+    }
+
     private void Pick(Guid opinionId)
     {
         _pickedId = opinionId;
+        ClosePickerOnNewTarget();
         Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != opinionId).ToList();
     }
 
     private void BackToFocus()
     {
         _pickedId = null;
+        ClosePickerOnNewTarget();
         Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != Meeting.FocusOpinionId).ToList();
+    }
+
+    // Chips opened for one opinion never stay open over the next one.
+    private void ClosePickerOnNewTarget()
+    {
+        var targetId = Target?.Id;
+        if (targetId == _lastTargetId) return;
+        _lastTargetId = targetId;
+        _picking = false;
     }
 }
