@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
@@ -127,6 +128,142 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
         finally
         {
             if (context is not null) await context.CloseAsync();
+            await first.DisposeAsync();
+            if (second is not null) await second.DisposeAsync();
+        }
+    }
+
+    /// <summary>How soon after the server answers again every seat must show the meeting as it is (issue 12).</summary>
+    private const float CurrentAgainWithinMs = 15_000;
+
+    [Fact]
+    public async Task Through_an_outage_the_projector_marks_it_and_freezes_its_clock_and_the_secretary_after_a_download_comes_back_by_itself()
+    {
+        var dataDirectory = TestApp.NewDataDirectory();
+        var port = FreeLoopbackPort();
+        var log = new ServerLog();
+        var console = new ConcurrentQueue<string>();
+
+        var first = new SamePortApp(dataDirectory, port, log);
+        SamePortApp? second = null;
+        var contexts = new List<IBrowserContext>();
+        var pages = new Dictionary<string, IPage>();
+        try
+        {
+            var address = first.Start();
+            var meetingId = await first.DemoMeetingIdAsync();
+            // A speaker on the floor with the clock running: what the hall watches when the server goes away.
+            await first.MustAsync(meetingId, (m, now) => m.Start(now));
+            await first.MustAsync(meetingId, (m, now) => m.GoToStep(5, now, confirmGoingBack: false));
+            await first.MustAsync(meetingId, (m, now) => m.CallNext(now));
+            await first.MustAsync(meetingId, (m, now) => m.StartTimer(now));
+
+            async Task<IPage> OpenAsync(string seat, string path, int width, int height, string? userName)
+            {
+                var context = await hall.Browser.NewContextAsync(new()
+                {
+                    BaseURL = address.ToString().TrimEnd('/'),
+                    ViewportSize = new() { Width = width, Height = height },
+                    Locale = "vi-VN",
+                    TimezoneId = "Asia/Ho_Chi_Minh",
+                    AcceptDownloads = true,
+                });
+                contexts.Add(context);
+                context.SetDefaultTimeout(BrowserHall.TimeoutMs);
+                context.SetDefaultNavigationTimeout(BrowserHall.TimeoutMs);
+                if (userName is not null) await BrowserHall.SignInAsync(context, userName);
+                var page = await context.NewPageAsync();
+                page.Console += (_, message) =>
+                {
+                    if (message.Type is "error" or "warning") console.Enqueue($"{seat} console {message.Type}: {message.Text}");
+                };
+                page.PageError += (_, error) => console.Enqueue($"{seat} page error: {error}");
+                pages[seat] = page;
+                await page.GotoAsync(path);
+                await BrowserHall.WaitInteractiveAsync(page);
+                return page;
+            }
+
+            var projectorPath = first.Services.GetRequiredService<ProjectorLinks>().PathFor(meetingId, 1);
+            var projector = await OpenAsync("projector", projectorPath, Seats.ProjectorWidth, Seats.ProjectorHeight, userName: null);
+            var secretaryPath = $"/secretary/{meetingId}";
+            var secretary = await OpenAsync("secretary", secretaryPath, 1366, 768, "thuky");
+            var countdown = projector.Locator("[data-testid=projector-countdown] .count");
+            var mark = projector.Locator("[data-testid=kiosk-reconnecting]");
+            await Expect(countdown).ToBeVisibleAsync();
+            await Expect(mark).ToBeHiddenAsync();
+
+            // The secretary takes the minutes as .docx: a file arrives and the live page stays where it was.
+            var download = await secretary.RunAndWaitForDownloadAsync(() => secretary.Locator("[data-testid=minutes-docx]").ClickAsync());
+            Assert.EndsWith(".docx", download.SuggestedFilename);
+            Assert.Null(await download.FailureAsync());
+            Assert.EndsWith(secretaryPath, new Uri(secretary.Url).AbsolutePath);
+            await Expect(secretary.Locator("[data-testid=current-step]")).ToContainTextAsync("Bước 5");
+
+            // The server goes away.
+            await first.DisposeAsync();
+
+            // The projector says so after a few seconds, discreetly: a mark in the corner, never the staff banner's words.
+            await Expect(mark).ToBeVisibleAsync();
+            await Expect(mark).ToHaveTextAsync("Đang kết nối lại…");
+            await Expect(projector.GetByText("Mất kết nối, đang kết nối lại…")).ToBeHiddenAsync();
+            Assert.True(await mark.EvaluateAsync<bool>(
+                    "m => { const d = m.closest('dialog'), r = d.getBoundingClientRect(), style = getComputedStyle(d);"
+                    + " return r.width < innerWidth / 3 && r.top > innerHeight / 2 && style.color !== style.backgroundColor; }"),
+                "The reconnect mark is not a small, legible one in the projector's lower corner.");
+            // Its clock stands still and dims instead of pretending: no second passes on it while nothing is known.
+            await Expect(projector.Locator("[data-testid=projector-countdown]")).ToHaveCSSAsync("opacity", "0.35");
+            // So does every other seat's clock: the secretary's (a banner at the top says why).
+            await Expect(secretary.Locator("[data-testid=floor-timer]")).ToHaveCSSAsync("opacity", "0.35");
+            await Expect(secretary.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+            var frozenAt = await countdown.InnerTextAsync();
+            await projector.WaitForTimeoutAsync(2_500);
+            Assert.Equal(frozenAt, await countdown.InnerTextAsync());
+            // The hall keeps the last picture: the speaker is still on the screen.
+            await Expect(projector.Locator("[data-testid=projector-speaker]")).ToBeVisibleAsync();
+
+            // The server comes back over the same data and the meeting moves on: the turn ends, the next step starts.
+            second = new SamePortApp(dataDirectory, port, log);
+            Assert.Equal(port, second.Start().Port);
+            await second.MustAsync(meetingId, (m, now) => m.FinishTurn(now));
+            await second.MustAsync(meetingId, (m, now) => m.GoToStep(6, now, confirmGoingBack: false));
+
+            // Every seat shows it within 15 s, with no hand on it.
+            var soon = new LocatorAssertionsToContainTextOptions { Timeout = CurrentAgainWithinMs };
+            await Expect(projector.Locator("[data-testid=projector-step]")).ToContainTextAsync("Bước 6", soon);
+            await Expect(secretary.Locator("[data-testid=current-step]")).ToContainTextAsync("Bước 6", soon);
+            await Expect(mark).ToBeHiddenAsync();
+            await Expect(secretary.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+            // The secretary is back on the live page, not on the file.
+            Assert.EndsWith(secretaryPath, new Uri(secretary.Url).AbsolutePath);
+
+            // And both are live again: a later change arrives without a reload.
+            await second.MustAsync(meetingId, (m, now) => m.GoToStep(7, now, confirmGoingBack: false));
+            await Expect(projector.Locator("[data-testid=projector-step]")).ToContainTextAsync("Bước 7");
+            await Expect(secretary.Locator("[data-testid=current-step]")).ToContainTextAsync("Bước 7");
+        }
+        catch (Exception failure)
+        {
+            var folder = Path.Combine(BrowserHall.ArtifactsDirectory, nameof(SeatReconnectTests));
+            Directory.CreateDirectory(folder);
+            foreach (var (seat, page) in pages)
+            {
+                try
+                {
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"outage-{seat}.png"), Timeout = 5_000 });
+                }
+                catch (PlaywrightException)
+                {
+                    // A page that is gone has nothing to show.
+                }
+            }
+            throw new Xunit.Sdk.XunitException(
+                $"{failure.Message}{Environment.NewLine}--- browser console ---{Environment.NewLine}{string.Join(Environment.NewLine, console)}" +
+                $"{Environment.NewLine}--- server warnings ---{Environment.NewLine}{string.Join(Environment.NewLine, log.Since(0))}", failure);
+        }
+        finally
+        {
+            foreach (var context in contexts) await context.CloseAsync();
             await first.DisposeAsync();
             if (second is not null) await second.DisposeAsync();
         }
