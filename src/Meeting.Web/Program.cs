@@ -23,6 +23,7 @@ using MudBlazor.Services;
 // `backup` and `restore` run against the same configuration as the app, and never start the web host.
 if (OperationsCommand.Handles(args)) return OperationsCommand.Run(args, Console.Out, Console.Error);
 
+var startupClock = new StartupClock();
 var builder = WebApplication.CreateBuilder(StartOptions.For(args));
 // Serve _content/ and _framework/ files from the build output in every environment (STACK.md trap 2).
 builder.WebHost.UseStaticWebAssets();
@@ -107,8 +108,10 @@ builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 
 var app = builder.Build();
+startupClock.Mark("khởi chạy");
 
 await StartupSeeder.RunAsync(app.Services);
+startupClock.Mark("cơ sở dữ liệu");
 
 app.UseHallProxies();
 app.UseErrorAnswer();
@@ -139,7 +142,11 @@ app.MapFollowUpEndpoints();
 DoiThoai.Web.Features.PersonalData.PersonalDataEndpoints.MapPersonalDataEndpoints(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    startupClock.Mark("lắng nghe");
+    StartupBanner.Print(app, startupClock);
+});
 app.Lifetime.ApplicationStopped.Register(() => runningLock?.Dispose());
 app.Run();
 return 0;

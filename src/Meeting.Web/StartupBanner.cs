@@ -8,7 +8,7 @@ namespace DoiThoai.Web;
 /// <summary>Prints where to open the app, including the hall's LAN addresses that phones can reach, and which mode it runs in.</summary>
 public static class StartupBanner
 {
-    public static void Print(WebApplication app)
+    public static void Print(WebApplication app, StartupClock clock)
     {
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
@@ -24,5 +24,6 @@ public static class StartupBanner
         Console.WriteLine(app.Services.GetRequiredService<IOptions<DoiThoaiOptions>>().Value.Demo
             ? $"Chế độ TRÌNH DIỄN: dữ liệu mẫu và tài khoản mẫu với mật khẩu công khai — không dùng cho hội nghị thật. Dữ liệu: {dataDirectory}"
             : $"Chế độ cài đặt thật (không có dữ liệu mẫu). Dữ liệu: {dataDirectory}");
+        Console.WriteLine(clock.Summary());
     }
 }

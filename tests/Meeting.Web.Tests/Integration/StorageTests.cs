@@ -11,6 +11,20 @@ namespace DoiThoai.Web.Tests.Integration;
 public sealed class StorageTests
 {
     [Fact]
+    public async Task Every_model_change_has_its_migration_so_a_restart_that_skips_migrating_misses_nothing()
+    {
+        await using var app = new TestApp();
+        _ = await app.DemoMeetingAsync();
+        await using var db = await app.OpenDbAsync();
+
+        // Start-up migrates only when a migration waits (StartupSeeder): a model change without its migration would
+        // never reach the database file. This is the check MigrateAsync would have made on every start.
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run `dotnet ef migrations add`.");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
     public async Task Database_file_is_in_WAL_mode_and_every_app_connection_syncs_fully()
     {
         await using var app = new TestApp();
