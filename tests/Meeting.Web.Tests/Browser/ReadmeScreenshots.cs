@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace DoiThoai.Web.Tests.Browser;
 
 /// <summary>
-/// The README's pictures (docs/chair.png, docs/projector.png), taken from the end-to-end turn with a speaker on the floor.
+/// The README's pictures of every seat at its device's size (docs/chair.png, projector.png, reception.png, secretary.png,
+/// phone.png), taken from the end-to-end turn with a speaker on the floor.
 /// Only when DOITHOAI_SCREENSHOTS=1, so a CI run never rewrites the committed pictures.
 /// </summary>
 public static class ReadmeScreenshots
@@ -12,21 +13,19 @@ public static class ReadmeScreenshots
 
     public static bool Enabled => Environment.GetEnvironmentVariable(Switch) == "1";
 
-    public static async Task SaveAsync(IPage chair, IPage projector, params IPage[] others)
+    public static async Task SaveAsync(params (string Name, IPage Page)[] seats)
     {
         if (!Enabled) return;
         var docs = Path.Combine(RepositoryRoot(), "docs");
         Directory.CreateDirectory(docs);
-        // Fonts are served by the app: wait for them so the picture is not taken in a fallback face.
-        await chair.EvaluateAsync("document.fonts.ready");
-        await projector.EvaluateAsync("document.fonts.ready");
-        // Clicks scrolled the tablet's page; the picture shows it as the chair first sees it.
-        await chair.EvaluateAsync("window.scrollTo(0, 0)");
-        await chair.ScreenshotAsync(new() { Path = Path.Combine(docs, "chair.png") });
-        await projector.ScreenshotAsync(new() { Path = Path.Combine(docs, "projector.png") });
-        // The other seats at the same moment, for review only (not in the README).
-        for (var i = 0; i < others.Length; i++)
-            await others[i].ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.ArtifactsDirectory, $"seat-{i + 1}.png"), FullPage = true });
+        foreach (var (name, page) in seats)
+        {
+            // Fonts are served by the app: wait for them so the picture is not taken in a fallback face.
+            await page.EvaluateAsync("document.fonts.ready");
+            // Clicks scrolled the page and its lists; the picture shows the first screen, as the seat's holder first sees it.
+            await page.EvaluateAsync("() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; }); }");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(docs, $"{name}.png") });
+        }
     }
 
     private static string RepositoryRoot()

@@ -12,6 +12,10 @@ public sealed class Seats(BrowserHall hall, string testName) : IAsyncDisposable
     public const int TabletWidth = 1280, TabletHeight = 800;
     public const int ProjectorWidth = 1920, ProjectorHeight = 1080;
     public const int PhoneWidth = 390, PhoneHeight = 844;
+    /// <summary>The reception desk's and the secretary's laptops.</summary>
+    public const int LaptopWidth = 1366, LaptopHeight = 768;
+    /// <summary>An elderly delegate's old phone.</summary>
+    public const int OldPhoneWidth = 360, OldPhoneHeight = 640;
 
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<(string Name, IPage Page)> _pages = [];

@@ -24,8 +24,10 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
         {
             var chair = await seats.OpenAsync("chair", $"/chair/{demo.Id}", Seats.TabletWidth, Seats.TabletHeight, "chutri", interactive: true);
             var projector = await seats.OpenAsync("projector", hall.ProjectorPath(demo.Id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
-            var reception = await seats.OpenAsync("reception", $"/reception/{demo.Id}", Seats.TabletWidth, Seats.TabletHeight, "tiepnhan", interactive: true);
-            var phone = await seats.OpenAsync("phone", $"/m/{demo.PublicCode}", Seats.PhoneWidth, Seats.PhoneHeight);
+            var reception = await seats.OpenAsync("reception", $"/reception/{demo.Id}", Seats.LaptopWidth, Seats.LaptopHeight, "tiepnhan", interactive: true);
+            var secretary = await seats.OpenAsync("secretary", $"/secretary/{demo.Id}", Seats.LaptopWidth, Seats.LaptopHeight, "thuky", interactive: true);
+            // An old phone: the delegate's whole journey at 360×640.
+            var phone = await seats.OpenAsync("phone", $"/m/{demo.PublicCode}", Seats.OldPhoneWidth, Seats.OldPhoneHeight);
 
             // The delegate fills the form in Vietnamese and lands on their own status page.
             await PhoneSeat.FillAsync(phone, Hong);
@@ -73,7 +75,11 @@ public sealed class TurnInBrowserTests(BrowserHall hall)
             Assert.True(second < first, $"The projector countdown should run down: {first} s, then {second} s after {clock.ElapsedMilliseconds} ms.");
             await PhoneSeat.ExpectHeadlineAsync(phone, "Ông/bà đang phát biểu");
 
-            await ReadmeScreenshots.SaveAsync(chair, projector, phone, reception);
+            // The secretary's page follows the same turn.
+            await Expect(secretary.Locator("[data-testid=floor-holder]")).ToContainTextAsync(Hong.Name);
+
+            await ReadmeScreenshots.SaveAsync(("chair", chair), ("projector", projector), ("reception", reception),
+                ("secretary", secretary), ("phone", phone));
 
             // The turn ends; Phòng Kinh tế is assigned and called: the projector shows who answers.
             await chair.Locator("[data-testid=finish-turn]").ClickAsync();
