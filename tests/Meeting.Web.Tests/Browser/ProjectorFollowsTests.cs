@@ -84,6 +84,19 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
                 + ".map(b => [b.getBoundingClientRect(), (b.getAttribute('data-testid') || b.getAttribute('aria-label') || b.innerText).trim()])"
                 + ".filter(([r]) => r.width < 47.5 || r.height < 47.5).map(([r, name]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}`)");
             Assert.True(small.Length == 0, "Buttons smaller than 48 px on the chair's tablet: " + string.Join("; ", small));
+            // Its dialogs too: the way out is an outlined button a finger wide, not a line of text.
+            await chair.Locator("[data-testid=priority-turn]").ClickAsync();
+            var cancel = chair.Locator(".mud-dialog [data-testid=dialog-cancel]");
+            await Expect(cancel).ToBeVisibleAsync();
+            // Measured once the dialog has finished growing in.
+            await chair.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+            var dialogButtons = await chair.Locator(".mud-dialog .mud-dialog-actions").EvaluateAsync<string[]>(
+                "actions => [...actions.querySelectorAll('button')].map(b => [b.getBoundingClientRect(), getComputedStyle(b), b.innerText.trim()])"
+                + ".map(([r, style, name]) => [r, style.borderStyle === 'none' && style.backgroundColor === 'rgba(0, 0, 0, 0)', name])"
+                + ".filter(([r, bare]) => r.height < 47.5 || r.width < 47.5 || bare).map(([r, bare, name]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}${bare ? ', text only' : ''}`)");
+            Assert.True(dialogButtons.Length == 0, "Dialog buttons too small or text only: " + string.Join("; ", dialogButtons));
+            await cancel.ClickAsync();
+            await Expect(chair.Locator(".mud-dialog")).ToHaveCountAsync(0);
             var projector = await seats.OpenAsync("projector", hall.ProjectorPath(id), Seats.ProjectorWidth, Seats.ProjectorHeight, interactive: true);
             var next = projector.Locator("[data-testid=projector-next-item] .next-name");
             await Expect(next).ToHaveTextAsync([queue[0].Name, queue[1].Name, queue[2].Name]);
