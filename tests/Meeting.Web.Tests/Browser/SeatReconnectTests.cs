@@ -108,22 +108,7 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
         }
         catch (Exception failure)
         {
-            if (chair is not null)
-            {
-                var folder = Path.Combine(BrowserHall.ArtifactsDirectory, nameof(SeatReconnectTests));
-                Directory.CreateDirectory(folder);
-                try
-                {
-                    await chair.ScreenshotAsync(new() { Path = Path.Combine(folder, "chair.png"), Timeout = 5_000 });
-                }
-                catch (PlaywrightException)
-                {
-                    // A page that is gone has nothing to show.
-                }
-            }
-            throw new Xunit.Sdk.XunitException(
-                $"{failure.Message}{Environment.NewLine}--- browser console ---{Environment.NewLine}{string.Join(Environment.NewLine, console)}" +
-                $"{Environment.NewLine}--- server warnings ---{Environment.NewLine}{string.Join(Environment.NewLine, log.Since(0))}", failure);
+            throw await FailureWithContextAsync(failure, chair is null ? [] : [("chair", chair)], console, log);
         }
         finally
         {
@@ -244,22 +229,7 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
         }
         catch (Exception failure)
         {
-            var folder = Path.Combine(BrowserHall.ArtifactsDirectory, nameof(SeatReconnectTests));
-            Directory.CreateDirectory(folder);
-            foreach (var (seat, page) in pages)
-            {
-                try
-                {
-                    await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"outage-{seat}.png"), Timeout = 5_000 });
-                }
-                catch (PlaywrightException)
-                {
-                    // A page that is gone has nothing to show.
-                }
-            }
-            throw new Xunit.Sdk.XunitException(
-                $"{failure.Message}{Environment.NewLine}--- browser console ---{Environment.NewLine}{string.Join(Environment.NewLine, console)}" +
-                $"{Environment.NewLine}--- server warnings ---{Environment.NewLine}{string.Join(Environment.NewLine, log.Since(0))}", failure);
+            throw await FailureWithContextAsync(failure, pages.Select(p => (p.Key, p.Value)), console, log);
         }
         finally
         {
@@ -316,6 +286,28 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
             Assert.All(samples[59], d => Assert.InRange(d, 2500, 5000));
             Assert.All(schedule.GetProperty("far").EnumerateArray(), d => Assert.InRange(d.GetDouble(), 2500, 5000));
         });
+    }
+
+    /// <summary>A failure with each seat photographed and the browsers' console and the server's warnings attached.</summary>
+    private static async Task<Exception> FailureWithContextAsync(Exception failure, IEnumerable<(string Seat, IPage Page)> pages,
+        IEnumerable<string> console, ServerLog log)
+    {
+        var folder = Path.Combine(BrowserHall.ArtifactsDirectory, nameof(SeatReconnectTests));
+        Directory.CreateDirectory(folder);
+        foreach (var (seat, page) in pages)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{seat}.png"), Timeout = 5_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // A page that is gone has nothing to show.
+            }
+        }
+        return new Xunit.Sdk.XunitException(
+            $"{failure.Message}{Environment.NewLine}--- browser console ---{Environment.NewLine}{string.Join(Environment.NewLine, console)}" +
+            $"{Environment.NewLine}--- server warnings ---{Environment.NewLine}{string.Join(Environment.NewLine, log.Since(0))}", failure);
     }
 
     private static int FreeLoopbackPort()
