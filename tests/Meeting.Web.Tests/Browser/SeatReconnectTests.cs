@@ -45,15 +45,7 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
             Assert.Equal(port, address.Port);
             var meetingId = await first.DemoMeetingIdAsync();
 
-            context = await hall.Browser.NewContextAsync(new()
-            {
-                BaseURL = address.ToString().TrimEnd('/'),
-                ViewportSize = new() { Width = Seats.TabletWidth, Height = Seats.TabletHeight },
-                Locale = "vi-VN",
-                TimezoneId = "Asia/Ho_Chi_Minh",
-            });
-            context.SetDefaultTimeout(BrowserHall.TimeoutMs);
-            context.SetDefaultNavigationTimeout(BrowserHall.TimeoutMs);
+            context = await NewDeviceAsync(address, Seats.TabletWidth, Seats.TabletHeight);
             await BrowserHall.SignInAsync(context, "chutri");
             chair = await context.NewPageAsync();
             chair.Console += (_, message) =>
@@ -145,17 +137,8 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
 
             async Task<IPage> OpenAsync(string seat, string path, int width, int height, string? userName)
             {
-                var context = await hall.Browser.NewContextAsync(new()
-                {
-                    BaseURL = address.ToString().TrimEnd('/'),
-                    ViewportSize = new() { Width = width, Height = height },
-                    Locale = "vi-VN",
-                    TimezoneId = "Asia/Ho_Chi_Minh",
-                    AcceptDownloads = true,
-                });
+                var context = await NewDeviceAsync(address, width, height);
                 contexts.Add(context);
-                context.SetDefaultTimeout(BrowserHall.TimeoutMs);
-                context.SetDefaultNavigationTimeout(BrowserHall.TimeoutMs);
                 if (userName is not null) await BrowserHall.SignInAsync(context, userName);
                 var page = await context.NewPageAsync();
                 page.Console += (_, message) =>
@@ -286,6 +269,22 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
             Assert.All(samples[59], d => Assert.InRange(d, 2500, 5000));
             Assert.All(schedule.GetProperty("far").EnumerateArray(), d => Assert.InRange(d.GetDouble(), 2500, 5000));
         });
+    }
+
+    /// <summary>A device on the restartable app's fixed address (BrowserHall's devices point at its own app).</summary>
+    private async Task<IBrowserContext> NewDeviceAsync(Uri address, int width, int height)
+    {
+        var context = await hall.Browser.NewContextAsync(new()
+        {
+            BaseURL = address.ToString().TrimEnd('/'),
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(BrowserHall.TimeoutMs);
+        context.SetDefaultNavigationTimeout(BrowserHall.TimeoutMs);
+        return context;
     }
 
     /// <summary>A failure with each seat photographed and the browsers' console and the server's warnings attached.</summary>
