@@ -31,6 +31,8 @@ namespace DoiThoai.Web.Data.Migrations
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     FullName = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -52,10 +54,27 @@ namespace DoiThoai.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarOverrides",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarOverrides", x => new { x.UnitId, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -89,16 +108,20 @@ namespace DoiThoai.Web.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Form = table.Column<int>(type: "INTEGER", nullable: false),
                     HostOffice = table.Column<string>(type: "TEXT", nullable: false),
                     Audience = table.Column<string>(type: "TEXT", nullable: false),
                     Venue = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
                     ScheduledStart = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpectedAttendance = table.Column<int>(type: "INTEGER", nullable: false),
                     PlanNumber = table.Column<string>(type: "TEXT", nullable: false),
                     Places = table.Column<string>(type: "TEXT", nullable: false),
+                    BlockedDevices = table.Column<string>(type: "TEXT", nullable: false),
+                    InvitationNoticeDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 5),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     PublicCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SpeakingLimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
@@ -111,6 +134,7 @@ namespace DoiThoai.Web.Data.Migrations
                     LastRequestNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     ProjectorMode = table.Column<int>(type: "INTEGER", nullable: false),
                     ProjectorMessage = table.Column<string>(type: "TEXT", nullable: true),
+                    ProjectorLinkVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Floor_AssignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Floor_Kind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -119,11 +143,26 @@ namespace DoiThoai.Web.Data.Migrations
                     Floor_Timer_LimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     Floor_Timer_RunningSince = table.Column<long>(type: "INTEGER", nullable: true),
                     Floor_Timer_SecondsBeforeRun = table.Column<int>(type: "INTEGER", nullable: false),
-                    Chairs = table.Column<string>(type: "TEXT", nullable: false)
+                    Chairs = table.Column<string>(type: "TEXT", nullable: false),
+                    PreparationMarks = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -240,6 +279,7 @@ namespace DoiThoai.Web.Data.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     PlannedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportsCollectedAnswers = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     MeetingId = table.Column<Guid>(type: "TEXT", nullable: true)
@@ -249,6 +289,139 @@ namespace DoiThoai.Web.Data.Migrations
                     table.PrimaryKey("PK_AgendaItem", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AgendaItem_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    InvitationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsWalkIn = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegates_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OpinionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpinionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmitterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmitterPlace = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Field = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NoticeDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StatusToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswerText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AnswerReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    AnswerDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuedNotices",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NoticeDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Complex = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedNotices", x => x.MeetingId);
+                    table.ForeignKey(
+                        name: "FK_IssuedNotices_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MinutesEntries",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    GeneratedBase = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesEntries", x => new { x.MeetingId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_MinutesEntries_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficeRemindersSent",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeRemindersSent", x => new { x.MeetingId, x.Milestone, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_OfficeRemindersSent_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
                         principalColumn: "Id",
@@ -273,7 +446,17 @@ namespace DoiThoai.Web.Data.Migrations
                     MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IsClosed = table.Column<bool>(type: "INTEGER", nullable: false),
                     Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    OutcomeAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    OutcomeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OutcomeBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmitterPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SubmissionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PrepareDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PreparedAnswer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    PreparedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnswerSummary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AnswerSummaryBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,6 +491,7 @@ namespace DoiThoai.Web.Data.Migrations
                     RejectReason = table.Column<string>(type: "TEXT", nullable: true),
                     StatusToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Device = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -323,6 +507,26 @@ namespace DoiThoai.Web.Data.Migrations
                         name: "FK_SpeakRequests_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpRemindersSent",
+                columns: table => new
+                {
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRemindersSent", x => new { x.ItemId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_FollowUpRemindersSent_FollowUpItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "FollowUpItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -426,6 +630,48 @@ namespace DoiThoai.Web.Data.Migrations
                 column: "OpinionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Delegates_InvitationCode",
+                table: "Delegates",
+                column: "InvitationCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_MeetingId",
+                table: "Delegates",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_UnitId",
+                table: "Departments",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpItems_DepartmentId",
+                table: "FollowUpItems",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpItems_MeetingId",
+                table: "FollowUpItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpItems_OpinionId",
+                table: "FollowUpItems",
+                column: "OpinionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpItems_UnitId",
+                table: "FollowUpItems",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_UnitId",
+                table: "IssuedNotices",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Journal_MeetingId_Sequence",
                 table: "Journal",
                 columns: new[] { "MeetingId", "Sequence" },
@@ -438,9 +684,15 @@ namespace DoiThoai.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opinions_MeetingId",
+                name: "IX_Meetings_UnitId",
+                table: "Meetings",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opinions_MeetingId_SubmissionKey",
                 table: "Opinions",
-                column: "MeetingId");
+                columns: new[] { "MeetingId", "SubmissionKey" },
+                filter: "SubmissionKey IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakRequests_MeetingId_IdempotencyKey",
@@ -492,10 +744,28 @@ namespace DoiThoai.Web.Data.Migrations
                 name: "Assignment");
 
             migrationBuilder.DropTable(
+                name: "CalendarOverrides");
+
+            migrationBuilder.DropTable(
+                name: "Delegates");
+
+            migrationBuilder.DropTable(
                 name: "Departments");
 
             migrationBuilder.DropTable(
+                name: "FollowUpRemindersSent");
+
+            migrationBuilder.DropTable(
+                name: "IssuedNotices");
+
+            migrationBuilder.DropTable(
                 name: "Journal");
+
+            migrationBuilder.DropTable(
+                name: "MinutesEntries");
+
+            migrationBuilder.DropTable(
+                name: "OfficeRemindersSent");
 
             migrationBuilder.DropTable(
                 name: "SpeakRequests");
@@ -504,10 +774,16 @@ namespace DoiThoai.Web.Data.Migrations
                 name: "StaffNote");
 
             migrationBuilder.DropTable(
+                name: "Units");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpItems");
 
             migrationBuilder.DropTable(
                 name: "Opinions");

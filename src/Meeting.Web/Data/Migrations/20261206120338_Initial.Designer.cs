@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DoiThoai.Web.Data.Migrations
 {
     [DbContext(typeof(AppDb))]
-    [Migration("20261205123403_BlockedDevices")]
-    partial class BlockedDevices
+    [Migration("20261206120338_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,6 +36,9 @@ namespace DoiThoai.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlannedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportsCollectedAnswers")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
@@ -448,6 +451,14 @@ namespace DoiThoai.Web.Data.Migrations
             modelBuilder.Entity("DoiThoai.Domain.Opinion", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerSummaryBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Authority")
@@ -865,6 +876,32 @@ namespace DoiThoai.Web.Data.Migrations
                     b.ToTable("IssuedNotices", (string)null);
                 });
 
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.OfficeReminderSent", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "Milestone", "Kind");
+
+                    b.ToTable("OfficeRemindersSent", (string)null);
+                });
+
             modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.ReminderSent", b =>
                 {
                     b.Property<Guid>("ItemId")
@@ -1110,6 +1147,15 @@ namespace DoiThoai.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.IssuedNotice", b =>
+                {
+                    b.HasOne("DoiThoai.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DoiThoai.Web.Features.FollowUp.OfficeReminderSent", b =>
                 {
                     b.HasOne("DoiThoai.Domain.Meeting", null)
                         .WithMany()
