@@ -5,6 +5,7 @@
 #                     to ./data/mat-khau-quan-tri.txt (see README, "Cài đặt thật")
 #   ./run.sh --real backup [--keep N]   online backup of ./data (the app may keep running) into ./data/sao-luu/
 #   ./run.sh --real restore FILE        puts a backup in place of ./data (stop the app first); the old data is kept aside
+#   ./run.sh [--real] --build …        builds first even when no source changed (otherwise only when one did)
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure-tools.sh
@@ -16,22 +17,30 @@ if [ "${1:-}" = "--real" ]; then
     data="$(pwd)/data"
 fi
 
-# A restart in the middle of a meeting must be short: build only when a source changed since the last good build.
-# (`dotnet run` asks MSBuild every time: seconds on an idle machine, 20-60 s on a busy one, before the app even starts.)
+# A restart in the middle of a meeting must be short: build only when the sources differ from those of the last good
+# build. (`dotnet run` asks MSBuild every time: seconds on an idle machine, 20-60 s on a busy one, before the app even
+# starts.) The sources are fingerprinted by name, size and time, so a file added, removed, renamed or changed in any way
+# counts, whatever the folders' times say; `./run.sh --build …` builds regardless.
 out=src/Meeting.Web/bin/Release/net10.0
 app="$out/Meeting.Web.dll"
-stamp="$out/.run-sh-built"
-changed() {
-    [ -f "$app" ] && [ -f "$stamp" ] || return 0
-    # Directories too: a deleted or renamed file changes its folder's time.
-    [ -n "$(find src wwwroot-assets Directory.Build.props Directory.Packages.props -newer "$stamp" \
-        -not -path '*/bin/*' -not -path '*/obj/*' -not -path '*/node_modules/*' -not -path '*/wwwroot/lib*' -print -quit)" ]
+stamp="$out/.run-sh-sources"
+sources() {
+    find src wwwroot-assets -type f -not -path '*/bin/*' -not -path '*/obj/*' -not -path '*/node_modules/*' \
+        -not -path 'src/Meeting.Web/wwwroot/lib/*' -printf '%p %s %T@\n' | sort
+    for f in Directory.Build.props Directory.Packages.props Directory.Build.targets global.json nuget.config; do
+        [ -f "$f" ] && stat -c '%n %s %Y' "$f"
+    done
+    return 0
 }
-if changed; then
-    mkdir -p "$out"
-    touch "$stamp.next"
+fingerprint="$(sources | md5sum | cut -d' ' -f1)"
+force=false
+if [ "${1:-}" = "--build" ]; then
+    shift
+    force=true
+fi
+if $force || [ ! -f "$app" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
     dotnet build src/Meeting.Web -c Release -v quiet -nologo
-    mv "$stamp.next" "$stamp"
+    echo "$fingerprint" > "$stamp"
 fi
 
 case "${1:-}" in

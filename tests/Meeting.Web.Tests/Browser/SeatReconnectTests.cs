@@ -155,7 +155,7 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
             var projectorPath = first.Services.GetRequiredService<ProjectorLinks>().PathFor(meetingId, 1);
             var projector = await OpenAsync("projector", projectorPath, Seats.ProjectorWidth, Seats.ProjectorHeight, userName: null);
             var secretaryPath = $"/secretary/{meetingId}";
-            var secretary = await OpenAsync("secretary", secretaryPath, 1366, 768, "thuky");
+            var secretary = await OpenAsync("secretary", secretaryPath, Seats.LaptopWidth, Seats.LaptopHeight, "thuky");
             var countdown = projector.Locator("[data-testid=projector-countdown] .count");
             var mark = projector.Locator("[data-testid=kiosk-reconnecting]");
             await Expect(countdown).ToBeVisibleAsync();
@@ -174,6 +174,8 @@ public sealed class SeatReconnectTests(BrowserHall hall, ITestOutputHelper outpu
             // The projector says so after a few seconds, discreetly: a mark in the corner, never the staff banner's words.
             await Expect(mark).ToBeVisibleAsync();
             await Expect(mark).ToHaveTextAsync("Đang kết nối lại…");
+            // Visible to Playwright is not seen by the hall: the mark has faded in all the way.
+            await Expect(projector.Locator("#components-reconnect-modal")).ToHaveCSSAsync("opacity", "1");
             await Expect(projector.GetByText("Mất kết nối, đang kết nối lại…")).ToBeHiddenAsync();
             Assert.True(await mark.EvaluateAsync<bool>(
                     "m => { const d = m.closest('dialog'), r = d.getBoundingClientRect(), style = getComputedStyle(d);"

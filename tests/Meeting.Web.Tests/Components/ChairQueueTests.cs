@@ -236,10 +236,15 @@ public sealed class ChairQueueTests : IAsyncLifetime
         cut.Find($"[data-testid=department-chip][data-department-id='{departments[3].Id}']").Click();
         cut.Find($"[data-testid=department-chip][data-department-id='{departments[4].Id}']").Click();
         cut.Find("[data-testid=assign-department]").Click();
+        // Until the meeting holds the assignment (it may be refused) the chips stay open with the chair's picks…
+        Assert.Single(cut.FindAll("[data-testid=department-picker]"));
+        var assignment = Assert.Single(assigned);
+        meeting.AssignDepartments(assignment.OpinionId, assignment.Departments, assignment.LeadId, T0.AddMinutes(3));
+        // …and close once it does.
+        cut.Render();
         Assert.Empty(cut.FindAll("[data-testid=department-picker]"));
         cut.Find("[data-testid=outcome-written]").Click();
 
-        var assignment = Assert.Single(assigned);
         Assert.Equal(speaker.OpinionId, assignment.OpinionId);
         Assert.Equal([departments[3].Id, departments[4].Id], assignment.Departments.Select(d => d.Id));
         Assert.Equal(departments[3].Id, assignment.LeadId);
@@ -279,6 +284,28 @@ public sealed class ChairQueueTests : IAsyncLifetime
 
         Assert.Equal(departments[0].Id, Assert.Single(assigned).SeenLeadId);
         Assert.Equal([new OutcomeChoice(opinionId, OpinionOutcome.AnsweredAtMeeting, Seen: OpinionOutcome.AnswerInWriting)], outcomes);
+    }
+
+    [Fact]
+    public void A_long_opinion_shows_its_start_on_the_chairs_panel_and_opens_whole_on_a_tap()
+    {
+        var meeting = LiveMeeting();
+        var content = string.Join(" ", Enumerable.Repeat("Đường liên thôn xuống cấp, mùa mưa ngập, học sinh đi lại khó khăn.", 5));
+        var request = meeting.Submit(Draft("Phạm Văn Dũng", "Thôn Đông", content), T0);
+        meeting.Approve(request.Id, T0);
+        meeting.MoveToTop(request.Id, meeting.QueueVersion, T0);
+        var speaker = meeting.CallNext(T0);
+        Assert.Equal(request.Id, speaker.Id);
+        meeting.FinishTurn(T0.AddMinutes(2));
+
+        var cut = Render<AnswerPanel>(p => p.Add(x => x.Meeting, meeting).Add(x => x.Departments, Array.Empty<Department>()));
+
+        var text = cut.Find("[data-testid=answer-content]");
+        Assert.DoesNotContain(content, text.TextContent);
+        Assert.Contains("Xem thêm", text.TextContent);
+        text.Click();
+        Assert.Contains(content, cut.Find("[data-testid=answer-content]").TextContent);
+        Assert.Contains("Thu gọn", cut.Find("[data-testid=answer-content]").TextContent);
     }
 
     [Fact]

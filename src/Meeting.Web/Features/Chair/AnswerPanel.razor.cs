@@ -19,6 +19,11 @@ public partial class AnswerPanel
     private Guid? _lastTargetId;
     /// <summary>The department chips are open: they take half the tablet's height, so only while the chair picks.</summary>
     private bool _picking;
+    private DepartmentAssignment? _awaitedAssignment;
+    /// <summary>The opinion whose whole text the chair opened (three lines otherwise).</summary>
+    private Guid? _contentOpenFor;
+    /// <summary>Longer than this, the opinion's text shows its start and opens on a tap.</summary>
+    private const int ShortContentLength = 150;
 
     [Parameter, EditorRequired] public Meeting Meeting { get; set; } = default!;
     [Parameter, EditorRequired] public IReadOnlyList<Department> Departments { get; set; } = [];
@@ -50,6 +55,7 @@ public partial class AnswerPanel
         }
         var targetId = Target?.Id;
         ClosePickerOnNewTarget();
+        ClosePickerOnceAssigned();
         Pending = ChairText.SpokenWithoutOutcome(Meeting).Where(o => o.Id != targetId).ToList();
     }
 
@@ -58,11 +64,23 @@ public partial class AnswerPanel
         outcome == seen ? MudBlazor.Variant.Outlined : MudBlazor.Variant.Filled,
         outcome == OpinionOutcome.AnsweredAtMeeting ? MudBlazor.Color.Success : MudBlazor.Color.Default, "touch outcome");
 
-    private async Task AssignAsync(DepartmentAssignment assignment)
+    // The chips close once the meeting holds the assignment; a refused one (another seat named a lead meanwhile) leaves
+    // them open with the chair's picks.
+    private Task AssignAsync(DepartmentAssignment assignment)
     {
-        await OnAssign.InvokeAsync(assignment);
+        _awaitedAssignment = assignment;
+        return OnAssign.InvokeAsync(assignment);
+    }
+
+    private void ClosePickerOnceAssigned()
+    {
+        if (_awaitedAssignment is not { } awaited || Target is not { } opinion || opinion.Id != awaited.OpinionId) return;
+        if (!awaited.Departments.All(d => opinion.Assignments.Any(a => a.DepartmentId == d.Id))) return;
+        _awaitedAssignment = null;
         _picking = false;
     }
+
+    private void ToggleContent(Guid opinionId) => _contentOpenFor = _contentOpenFor == opinionId ? null : opinionId;
 
     private void Pick(Guid opinionId)
     {
@@ -85,5 +103,6 @@ public partial class AnswerPanel
         if (targetId == _lastTargetId) return;
         _lastTargetId = targetId;
         _picking = false;
+        _awaitedAssignment = null;
     }
 }
