@@ -110,7 +110,16 @@ builder.Services.AddPhonePages(builder.Configuration);
 var app = builder.Build();
 startupClock.Mark("khởi chạy");
 
-await StartupSeeder.RunAsync(app.Services);
+try
+{
+    await StartupSeeder.RunAsync(app.Services);
+}
+catch (StartupSeeder.StartupRefused refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    runningLock?.Dispose();
+    return 1;
+}
 startupClock.Mark("cơ sở dữ liệu");
 
 app.UseHallProxies();

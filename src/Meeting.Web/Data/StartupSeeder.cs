@@ -40,6 +40,7 @@ public static class StartupSeeder
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDb>();
+        await SetAsideForeignSchemaAsync(db, sp);
         // Migrate only when a migration waits: MigrateAsync alone also takes its lock and diffs the model against the
         // last snapshot, a few hundred milliseconds of every restart (that the model has no unmigrated change is a test).
         if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
@@ -90,6 +91,35 @@ public static class StartupSeeder
             await commands.AddMeetingAsync(DemoMeeting.Build(commands.Now, departments), "Dữ liệu mẫu");
         }
     }
+
+    /// <summary>
+    /// A database whose schema history this version does not know (made before the migrations were folded into one
+    /// Initial, or by a newer version) cannot be migrated. Demo data is disposable: it is moved aside and a fresh demo
+    /// made. A real installation's data is never touched: the start stops with what to do.
+    /// </summary>
+    private static async Task SetAsideForeignSchemaAsync(AppDb db, IServiceProvider sp)
+    {
+        var known = db.Database.GetMigrations().ToHashSet();
+        var foreign = (await db.Database.GetAppliedMigrationsAsync()).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count == 0) return;
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var dataDirectory = Storage.ResolveDataDirectory(configuration);
+        if (!sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value.Demo)
+            throw new StartupRefused(
+                $"Cơ sở dữ liệu trong {dataDirectory} do một phiên bản DoiThoai khác tạo (cập nhật lạ: {string.Join(", ", foreign.Take(3))}). " +
+                "Hãy chạy đúng phiên bản đã tạo nó, hoặc khôi phục một bản sao lưu của phiên bản này. Chưa thay đổi gì.");
+        await db.Database.CloseConnectionAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var aside = Path.Combine(dataDirectory, $"demo-cu-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(aside);
+        foreach (var file in Directory.EnumerateFiles(dataDirectory, Storage.DatabaseFile + "*"))
+            File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("DoiThoai.Setup").LogWarning(
+            "Dữ liệu trình diễn cũ (do phiên bản trước tạo) đã được chuyển sang {Folder}; tạo dữ liệu trình diễn mới.", aside);
+    }
+
+    /// <summary>A start that must not go on; Program prints the message (no stack trace) and exits.</summary>
+    public sealed class StartupRefused(string message) : Exception(message);
 
     public const string FirstAdminUserName = "admin";
     public const string FirstAdminPasswordFile = "mat-khau-quan-tri.txt";

@@ -25,6 +25,47 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task Data_from_an_unknown_schema_is_set_aside_in_a_demo_and_refused_untouched_in_a_real_installation()
+    {
+        var folder = TestApp.NewDataDirectory();
+        await using (var first = new TestApp(folder))
+            _ = await first.DemoMeetingAsync();
+        SqliteConnection.ClearAllPools();
+        var path = Path.Combine(folder, Storage.DatabaseFile);
+        // As a database made before the migrations were folded looks: a history this version does not know.
+        await using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await raw.OpenAsync();
+            await using var insert = raw.CreateCommand();
+            insert.CommandText = "INSERT INTO __EFMigrationsHistory VALUES ('20261123110600_Delegates', '10.0.15');";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // A real installation's data is never touched: the start stops, with the reason in Vietnamese (Program prints
+        // it and exits; the test host, which starts the app whatever the entry point returns, asks the seeder itself).
+        await using (var real = new TestApp(folder, settings: new Dictionary<string, string?> { ["DoiThoai:Demo"] = "false" }))
+        {
+            var refused = await Assert.ThrowsAsync<StartupSeeder.StartupRefused>(() => StartupSeeder.RunAsync(real.Services));
+            Assert.Contains("do một phiên bản DoiThoai khác tạo", refused.Message);
+            Assert.Contains("Chưa thay đổi gì", refused.Message);
+            await using var kept = await real.OpenDbAsync();
+            Assert.Contains("20261123110600_Delegates", await kept.Database.GetAppliedMigrationsAsync());
+            Assert.True(await kept.Meetings.AnyAsync());
+        }
+        SqliteConnection.ClearAllPools();
+        Assert.Empty(Directory.GetDirectories(folder, "demo-cu-*"));
+
+        // Demo data is disposable: set aside whole, and a fresh demo made.
+        await using var demo = new TestApp(folder);
+        var meeting = await demo.DemoMeetingAsync();
+        Assert.NotNull(meeting);
+        var aside = Assert.Single(Directory.GetDirectories(folder, "demo-cu-*"));
+        Assert.True(File.Exists(Path.Combine(aside, Storage.DatabaseFile)));
+        await using var db = await demo.OpenDbAsync();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
     public async Task Database_file_is_in_WAL_mode_and_every_app_connection_syncs_fully()
     {
         await using var app = new TestApp();
