@@ -249,7 +249,7 @@ public static partial class Backups
             if (applied.Count == 0) throw new OperationFailed(NotABackup(backupFile, "lịch sử cập nhật cơ sở dữ liệu trống"));
             var unknown = applied.Except(KnownMigrations()).ToList();
             if (unknown.Count > 0)
-                throw new OperationFailed($"Tệp {backupFile} được tạo bởi phiên bản DoiThoai mới hơn bản đang cài (cập nhật lạ: {string.Join(", ", unknown)}). Hãy cài phiên bản mới rồi khôi phục. Chưa thay đổi gì.");
+                throw new OperationFailed($"Tệp {backupFile} do một phiên bản DoiThoai khác bản đang cài tạo (cập nhật lạ: {string.Join(", ", unknown.Take(3))}). Hãy khôi phục bằng đúng phiên bản đã tạo nó. Chưa thay đổi gì.");
             // Back to WAL, as the app keeps it: its start-up check opens the file read-only and could not switch it then.
             Execute(connection, "PRAGMA journal_mode=WAL;");
         }
