@@ -28,6 +28,17 @@
     // Read by ReconnectModal.razor.js (its own retries after "failed") and by the browser tests.
     window.doiThoaiSeat = Object.freeze({ retryDelay: retryDelay, maxRetries: maxRetries, capMs: capMs });
 
+    // The tab's title: a live page renders it as a hidden [data-tab-title] marker (TabTitle.razor), since the head is
+    // static; copy it whenever the page changes (interactive navigation, a meeting renamed).
+    function syncTitle() {
+        const marker = document.querySelector("[data-tab-title]");
+        const title = marker ? marker.textContent.trim() : "";
+        if (title && document.title !== title) {
+            document.title = title;
+        }
+    }
+    new MutationObserver(syncTitle).observe(document.body, { childList: true, subtree: true, characterData: true });
+
     Blazor.start({
         circuit: {
             reconnectionOptions: {

@@ -24,6 +24,8 @@ public sealed class PreparationPlanTests(BrowserHall hall)
             var title = $"Hội nghị đối thoại chuyên đề (thử trên trình duyệt {Guid.NewGuid().ToString("N")[..8]})";
 
             var page = await seats.OpenAsync("office", "/preparation/new", Seats.TabletWidth, Seats.TabletHeight, "vanphong", interactive: true);
+            // The head is static (App.razor): the prerendered title, then the one lib/staff-start.js copies from TabTitle.
+            await Expect(page).ToHaveTitleAsync("Tạo hội nghị mới — DoiThoai");
             await page.Locator("textarea[data-testid=plan-title]").FillAsync(title);
             await page.Locator("input[data-testid=plan-kind-Thematic]").ClickAsync();
             await Fill(page, "input[data-testid=plan-chair-name]", "Trần Văn Hùng");
@@ -50,6 +52,7 @@ public sealed class PreparationPlanTests(BrowserHall hall)
 
             // Each deadline as the office's working calendar counts it back from the meeting day.
             await Expect(page.Locator("[data-testid=preparation-title]")).ToHaveTextAsync(title);
+            await Expect(page).ToHaveTitleAsync($"Chuẩn bị — {title}");
             var calendar = await hall.App.AppServices.GetRequiredService<CalendarService>().CalendarAsync();
             foreach (var step in meeting.Timeline(calendar))
             {
@@ -66,6 +69,13 @@ public sealed class PreparationPlanTests(BrowserHall hall)
             await Expect(collect.Locator("[data-testid=milestone-undo]")).ToBeVisibleAsync();
             Assert.Equal(PreparationTimeline.Collect, Assert.Single((await hall.App.LoadAsync(meetingId)).PreparationMarks).Key);
             await seats.CaptureAsync();
+
+            // The bar: the signed-in name, and a logout form whose token (read by the layout itself) the server accepts.
+            await Expect(page.Locator("header a[href='/account/mat-khau']")).ToHaveTextAsync("vanphong");
+            await page.Locator("header form[action='/account/logout'] button").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.GotoAsync($"/preparation/{meetingId}");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals("/account/login", StringComparison.OrdinalIgnoreCase));
         });
     }
 
