@@ -43,6 +43,12 @@ if $force || [ ! -f "$app" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint
     echo "$fingerprint" > "$stamp"
 fi
 
+# Settings the .NET runtime takes only from the environment (the GC's gen0 budget): each one not already set.
+while IFS='=' read -r key value; do
+    case "$key" in ''|'#'*) continue ;; esac
+    if [ -z "${!key:-}" ]; then export "$key=$value"; fi
+done < "$out/runtime.env"
+
 case "${1:-}" in
     # The app's own commands: the command word must come first, the data folder is the same as the app's.
     backup|restore) exec dotnet "$app" "$@" --DoiThoai:Demo=$demo --DoiThoai:DataDirectory="$data" ;;

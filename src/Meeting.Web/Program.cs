@@ -35,11 +35,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 builder.Services.AddMeetingStorage(dataDirectory);
 builder.AddHallHttps(dataDirectory);
-// An idle keep-alive connection is let go after 10 s (Kestrel's default: 130 s). A browser opens up to six to load a
-// page's files and then leaves them idle; 200 phones and the seats would otherwise hold ~1,000 idle sockets, ~7 KB of
-// server memory each, for two minutes. A later request simply opens a new one. "Kestrel:Limits:KeepAliveTimeout" sets it.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout =
-    builder.Configuration.GetValue("Kestrel:Limits:KeepAliveTimeout", TimeSpan.FromSeconds(10)));
 // Held while the app runs so that `restore` refuses to swap the database under it; a second app on the same folder
 // simply goes without.
 var runningLock = RunningLock.TryTake(dataDirectory);

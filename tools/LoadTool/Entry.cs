@@ -5,7 +5,7 @@ namespace DoiThoai.LoadTool;
 /// <summary>
 /// LoadTool [--scenario NAME] [--phones N] [--submitters N] [--seconds S] [--staff M] [--meetings K]
 ///          [--per-device N] [--per-meeting N] [--set Key=Value]… [--no-floor] [--no-app] [--drain S] [--json FILE]
-///          [--app-dll PATH] [--work DIR] [--seats K] [--heap-samples N]
+///          [--app-dll PATH] [--work DIR] [--seats K] [--heap-samples N] [--seat-idle S]
 /// LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]   (the bare SignalR app the runs compare against)
 /// </summary>
 public static class Entry
@@ -52,8 +52,9 @@ public static class Entry
         LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
-                 [--seats K] [--heap-samples N] [--hold S]   (scenario seats: K chair pages; --phones N = requests submitted first;
-                 --hold S keeps them open S seconds after sampling, e.g. for dotnet-gcdump)
+                 [--seats K] [--heap-samples N] [--hold S] [--seat-idle S]   (scenario seats: K chair pages; --phones N = requests
+                 submitted first; --hold S keeps them open S seconds after sampling, e.g. for dotnet-gcdump; --seat-idle S:
+                 idle before each sample, default 135, past Kestrel's keep-alive)
         LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]
         """;
 
@@ -61,7 +62,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples", "--hold", "--warmup"]);
+            "--seats", "--heap-samples", "--hold", "--seat-idle", "--warmup"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -101,6 +102,7 @@ public static class Entry
             SeatPages = Int("--seats") ?? o.SeatPages,
             HeapSamples = Int("--heap-samples") ?? o.HeapSamples,
             HoldSeconds = Dbl("--hold") ?? o.HoldSeconds,
+            SeatIdle = Dbl("--seat-idle") is { } idle ? TimeSpan.FromSeconds(idle) : o.SeatIdle,
             WarmupSubmissions = Int("--warmup") ?? o.WarmupSubmissions,
         };
     }

@@ -61,6 +61,13 @@ public sealed record LoadOptions
     /// <summary>`seats` scenario: seconds to keep the pages open after sampling (to take a heap dump by hand).</summary>
     public double HoldSeconds { get; init; }
 
+    /// <summary>
+    /// `seats` scenario: pause before each sample, past Kestrel's keep-alive (130 s), so the figure is what an open seat
+    /// holds for the hours of a meeting (its circuit and WebSocket), not the idle connections its page load leaves for
+    /// two minutes (~6 per page, ~7 KB each). "--seat-idle S" shortens it for a quick look.
+    /// </summary>
+    public TimeSpan SeatIdle { get; init; } = TimeSpan.FromSeconds(135);
+
     public int SubmitterCount => Math.Clamp(Submitters ?? Phones, 0, Phones);
 
     /// <summary>The named scenarios of the issue; the numbers can be overridden on the command line.</summary>

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace DoiThoai.LoadTool;
 
@@ -32,8 +33,18 @@ public sealed record TargetResult
     public long RssWithPhonesBytes { get; init; }
     public long RssEndBytes { get; init; }
     public double BytesPerConnectedPhone { get; init; }
+    /// <summary>Managed heap (after a full GC) with the phones' hub connections open, less before, per phone.</summary>
+    public double? HeapBytesPerConnectedPhone { get; init; }
     /// <summary>Accepted submissions that some seat of their meeting never saw.</summary>
     public int LostOnSeats { get; init; }
+    /// <summary>The server's GC pauses over the burst and its drain (null: its diagnostics port did not answer).</summary>
+    public double? ServerGcPauseMs { get; init; }
+    public double? ServerGcPauseMaxMs { get; init; }
+    public int? ServerGcPausesOver50Ms { get; init; }
+    /// <summary>The server's runtime stopped for other reasons than a GC (tiered compilation, …).</summary>
+    public double? ServerOtherSuspensionMs { get; init; }
+    /// <summary>The tool's own GC pauses over the same time: its phones and seats stand still while they last.</summary>
+    public double ToolGcPauseMs { get; init; }
     public int DuplicateDeliveries { get; init; }
     /// <summary>From the app's database after the run (null for the floor, which stores nothing).</summary>
     public int? StoredRequests { get; init; }
@@ -87,6 +98,12 @@ public static class LoadRun
         return new RunReport(options, GitCommit(), started, results) { LoadAverage = $"{loadBefore} → {LoadAverage()}" };
     }
 
+    private static async Task<long?> HeapOrNullAsync(int pid, CancellationToken ct)
+    {
+        try { return await ManagedHeap.AfterFullGcAsync(pid, TimeSpan.FromSeconds(30), ct); }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or ServerNotAvailableException) { return null; }
+    }
+
     private static async Task<TargetResult> RunTargetAsync(LoadOptions options, string work, TextWriter log, CancellationToken outer,
         Func<CancellationToken, Task<Target>> start)
     {
@@ -131,14 +148,20 @@ public static class LoadRun
             await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.OpenFormAsync(meetings[p.Meeting].Code, statuses, errors, c));
             await Task.Delay(1000, ct);
             var rssBefore = server.ResidentBytes();
+            var heapBefore = await HeapOrNullAsync(server.Pid, ct);
             await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.ConnectAsync(errors, c));
             await Task.Delay(2000, ct);
             var rssWith = server.ResidentBytes();
+            // After a full GC each (as the seats scenario does), so the figure does not depend on where the GC's budget
+            // stood; the burst then starts on a collected heap, in the app and the floor alike.
+            var heapWith = await HeapOrNullAsync(server.Pid, ct);
             log.WriteLine($"  {target.Name}: {phones.Count} phones opened the form and connected; submitting {options.SubmitterCount} over {options.Seconds:0.#} s");
 
             // The burst: submitter k posts at start + k × window / submitters.
             var submitters = phones.Take(options.SubmitterCount).ToList();
             var cpuBefore = server.CpuMilliseconds();
+            await using var gcPauses = GcPauses.TryStart(server.Pid);
+            var toolPauseBefore = GC.GetTotalPauseDuration();
             var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
             await Task.WhenAll(submitters.Select(async (p, k) =>
@@ -159,6 +182,16 @@ public static class LoadRun
             var lastSequence = accepted.GroupBy(p => p.Meeting).ToDictionary(g => g.Key, g => g.Max(p => sequenceOf[p.Index]));
             var cpuAfter = server.CpuMilliseconds();
             var rssEnd = server.ResidentBytes();
+            var serverPauses = gcPauses is null ? null : await gcPauses.StopAsync();
+            var toolPause = GC.GetTotalPauseDuration() - toolPauseBefore;
+            if (serverPauses is not null)
+                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-gc-pauses.csv"),
+                    new[] { "at_ms,pause_ms,generation,reason,type" }.Concat(serverPauses.Select(p => string.Join(',',
+                        p.AtMs.ToString("0.0", CultureInfo.InvariantCulture), p.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
+                        p.Generation, p.Reason, p.Type))), CancellationToken.None);
+            if (gcPauses is not null)
+                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
+                    new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
 
             // Figures.
             static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
@@ -220,6 +253,7 @@ public static class LoadRun
                 RssWithPhonesBytes = rssWith,
                 RssEndBytes = rssEnd,
                 BytesPerConnectedPhone = (double)(rssWith - rssBefore) / phones.Count,
+                HeapBytesPerConnectedPhone = heapBefore is { } b && heapWith is { } a && phones.Count > 0 ? (double)(a - b) / phones.Count : null,
                 LostOnSeats = lostOnSeats,
                 DuplicateDeliveries = seats.Sum(s => s.DuplicateDeliveries),
                 StoredRequests = store?.Stored,
@@ -227,6 +261,11 @@ public static class LoadRun
                 DuplicatesInStore = store?.Duplicates,
                 PhoneMessages = phones.Sum(p => (long)p.Messages),
                 PhoneMisses = phoneMisses,
+                ServerGcPauseMs = serverPauses?.Where(p => p.ForGc).Sum(p => p.Milliseconds),
+                ServerGcPauseMaxMs = serverPauses is null ? null : serverPauses.Where(p => p.ForGc).Select(p => p.Milliseconds).DefaultIfEmpty(0).Max(),
+                ServerGcPausesOver50Ms = serverPauses?.Count(p => p.ForGc && p.Milliseconds > 50),
+                ServerOtherSuspensionMs = serverPauses?.Where(p => !p.ForGc).Sum(p => p.Milliseconds),
+                ToolGcPauseMs = toolPause.TotalMilliseconds,
                 ServerErrorLogLines = server.ErrorLines,
             };
         }

@@ -88,13 +88,6 @@ public static partial class SeatMemory
 
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>
-    /// Pause before each sample: past the app's keep-alive (10 s since 2026-12-06), so the figure is what an open seat
-    /// holds (its circuit and WebSocket), not the idle connections its page load left. A build with Kestrel's default
-    /// (130 s) still holds them when sampled.
-    /// </summary>
-    private static readonly TimeSpan IdleBeforeSampling = TimeSpan.FromSeconds(15);
-
     public static async Task<SeatMemoryReport> RunAsync(LoadOptions options, TextWriter? progress = null, CancellationToken outer = default)
     {
         if (options.SeatPages < 1) throw new ArgumentException("--seats must be at least 1.");
@@ -135,7 +128,7 @@ public static partial class SeatMemory
             // One warm seat first: its circuit pays the one-time costs and (in the app that shares) loads the node's copy.
             var warm = await OpenSeatAsync(browser, server.BaseAddress, meeting.Id, contexts, ct);
             if (!warm) errors.Add("warm seat", "the first chair page did not become interactive");
-            await Task.Delay(IdleBeforeSampling, ct);
+            await Task.Delay(options.SeatIdle, ct);
             log.WriteLine("  one warm chair page open; sampling the heap…");
             var before = await ManagedHeap.SampleAsync(server.Pid, options.HeapSamples, ct);
             var rssBefore = server.ResidentBytes();
@@ -154,8 +147,8 @@ public static partial class SeatMemory
                     errors.Add("seat", ex.Message.Split('\n')[0]);
                 }
             }
-            log.WriteLine($"  {interactive} of {options.SeatPages} chair pages interactive; idle {IdleBeforeSampling.TotalSeconds:0} s, then sampling…");
-            await Task.Delay(IdleBeforeSampling, ct);
+            log.WriteLine($"  {interactive} of {options.SeatPages} chair pages interactive; idle {options.SeatIdle.TotalSeconds:0} s, then sampling…");
+            await Task.Delay(options.SeatIdle, ct);
             var after = await ManagedHeap.SampleAsync(server.Pid, options.HeapSamples, ct);
             var rssAfter = server.ResidentBytes();
             if (options.HoldSeconds > 0)

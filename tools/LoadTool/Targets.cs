@@ -42,6 +42,21 @@ public static class Targets
     /// seeds the demo accounts; <see cref="MeetingCommands.AddMeetingAsync"/> stores the run's announced meetings), then
     /// Meeting.Web.dll as a child process on a free loopback port.
     /// </summary>
+    /// <summary>
+    /// The settings run.sh exports before starting the app (runtime.env beside its dll; a build without one gets none),
+    /// so the tool measures the app as it is started.
+    /// </summary>
+    public static Dictionary<string, string> RuntimeEnvironment(string appDll)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(appDll))!, "runtime.env");
+        if (!File.Exists(file)) return [];
+        return File.ReadLines(file)
+            .Where(line => line.Length > 0 && !line.StartsWith('#') && line.Contains('='))
+            .Select(line => line.Split('=', 2))
+            .Where(pair => Environment.GetEnvironmentVariable(pair[0]) is null)
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+    }
+
     public static async Task<Target> StartAppAsync(LoadOptions options, string workDirectory, CancellationToken ct)
     {
         var dataDirectory = Path.Combine(workDirectory, "doithoai-data");
@@ -69,7 +84,7 @@ public static class Targets
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
         var server = await ServerProcess.StartAsync(AppDll(options), args, port, "/account/login",
-            Path.Combine(workDirectory, "doithoai.log"), TimeSpan.FromSeconds(90));
+            Path.Combine(workDirectory, "doithoai.log"), TimeSpan.FromSeconds(90), RuntimeEnvironment(AppDll(options)));
         return new Target
         {
             Name = "DoiThoai",

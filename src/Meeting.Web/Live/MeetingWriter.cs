@@ -3,6 +3,7 @@ using DoiThoai.Domain;
 using DoiThoai.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Polly;
 using Polly.Retry;
 
@@ -155,6 +156,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
         var (db, meeting) = (_db!, _meeting!);
         var expected = meeting.LastSequence;
+        var sizes = new CollectionSizes(meeting);
         var now = _owner.Now;
         var applied = new List<PendingCommand>(batch.Count);
         var entries = new List<JournalEntry>();
@@ -209,7 +211,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
         // Change detection runs outside the store's gate: other meetings commit meanwhile.
         var onlyAdds = applied.TrueForAll(c => c.OnlyAdds);
-        DetectChanges(db, meeting, onlyAdds);
+        DetectChanges(db, meeting, onlyAdds, sizes);
         await _owner.StoreGate.WaitAsync(_stop.Token);
         try
         {
@@ -277,22 +279,58 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
     /// <summary>
     /// Comparing every row the writer holds grows with the meeting; a batch of commands that only add rows (phones'
-    /// requests, the bulk of a burst) needs only the meeting's own values and collections compared.
+    /// requests, the bulk of a burst) needs only the rows it appended and the meeting's own values. Not even EF's
+    /// detection on the meeting alone: it copies each collection and its snapshot into sets (thousands of rows) to find
+    /// what was added, which made most of a burst's garbage and so its GC pauses.
     /// </summary>
-    private void DetectChanges(AppDb db, Meeting meeting, bool onlyAdds)
+    private void DetectChanges(AppDb db, Meeting meeting, bool onlyAdds, CollectionSizes before)
     {
         if (!onlyAdds)
         {
             db.ChangeTracker.DetectChanges();
             return;
         }
-        db.Entry(meeting).DetectChanges();
+        TrackAppended(db, meeting.Agenda, before.Agenda);
+        TrackAppended(db, meeting.Requests, before.Requests);
+        TrackAppended(db, meeting.Opinions, before.Opinions);
+        TrackAppended(db, meeting.Delegates, before.Delegates);
+        var entry = db.Entry(meeting);
+        DetectValues(entry.Properties, entry.ComplexProperties);
         if (!_owner.CheckNarrowDetection) return;
         var narrow = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
+        var narrowValues = ModifiedValues(entry);
         db.ChangeTracker.DetectChanges();
         var full = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
         if (full != narrow)
             throw new InvalidOperationException($"A command declared to only add rows changed {full - narrow} other row(s) of meeting {MeetingId}.");
+        if (ModifiedValues(entry) != narrowValues)
+            throw new InvalidOperationException($"Narrow detection saw {narrowValues}, full detection {ModifiedValues(entry)} on meeting {MeetingId}.");
+    }
+
+    /// <summary>The domain appends new rows at the end of the meeting's lists.</summary>
+    private static void TrackAppended<T>(AppDb db, IReadOnlyList<T> rows, int from) where T : class
+    {
+        for (var i = from; i < rows.Count; i++)
+            if (db.Entry(rows[i]).State == EntityState.Detached) db.Add(rows[i]);
+    }
+
+    private static void DetectValues(IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complex)
+    {
+        foreach (var property in properties)
+            if (!property.IsModified && !property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue))
+                property.IsModified = true;
+        foreach (var member in complex) DetectValues(member.Properties, member.ComplexProperties);
+    }
+
+    private static string ModifiedValues(EntityEntry entry) => string.Join(",",
+        entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Where(p => p.IsModified).Select(p => c.Metadata.Name + "." + p.Metadata.Name)))
+            .Concat(entry.ComplexCollections.Where(c => c.IsModified).Select(c => c.Metadata.Name)));
+
+    /// <summary>How many rows each of the meeting's lists held before the batch.</summary>
+    private readonly record struct CollectionSizes(int Agenda, int Requests, int Opinions, int Delegates)
+    {
+        public CollectionSizes(Meeting meeting) : this(meeting.Agenda.Count, meeting.Requests.Count, meeting.Opinions.Count, meeting.Delegates.Count) { }
     }
 
     /// <summary>Tests check every refusal against full change detection (production trusts the domain's contract).</summary>

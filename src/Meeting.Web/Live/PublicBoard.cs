@@ -16,9 +16,20 @@ public sealed record PublicLine(int Number, string Headline, string Detail, bool
 /// </summary>
 public sealed class PublicBoard
 {
-    private readonly Dictionary<string, PublicLine> _byToken;
+    /// <summary>
+    /// Lines added since <see cref="_settled"/> was made, at most this many: a board of phones registering copies only
+    /// these, and folds them into a new settled set now and then (copying all the lines once per that many, not every
+    /// batch: the whole set was ~10% of a 2,000-phone burst's garbage).
+    /// </summary>
+    private const int RecentLimit = 256;
 
-    private PublicBoard(Meeting meeting, Dictionary<string, PublicLine> byToken, IReadOnlyList<int> changed, IReadOnlyList<string> newTokens)
+    private static readonly Dictionary<string, PublicLine> NoLines = [];
+    // Shared by the boards built on it; never changed once made.
+    private readonly Dictionary<string, PublicLine> _settled;
+    private readonly Dictionary<string, PublicLine> _recent;
+
+    private PublicBoard(Meeting meeting, Dictionary<string, PublicLine> settled, Dictionary<string, PublicLine> recent,
+        IReadOnlyList<int> changed, IReadOnlyList<string> newTokens)
     {
         NewTokens = newTokens;
         MeetingId = meeting.Id;
@@ -27,7 +38,8 @@ public sealed class PublicBoard
         Status = meeting.Status;
         Places = meeting.Places.ToList();
         Sequence = meeting.LastSequence;
-        _byToken = byToken;
+        _settled = settled;
+        _recent = recent;
         Changed = changed;
     }
 
@@ -42,11 +54,13 @@ public sealed class PublicBoard
     /// <summary>Status tokens not on the previous board: the node learns which meeting they belong to without a query.</summary>
     public IReadOnlyList<string> NewTokens { get; }
 
-    public PublicLine? Find(string token) => _byToken.GetValueOrDefault(token);
+    public PublicLine? Find(string token) => _recent.TryGetValue(token, out var line) ? line : _settled.GetValueOrDefault(token);
+
+    private int LineCount => _settled.Count + _recent.Count;
 
     /// <summary>For the tests' check that a board built from new requests only equals one built from the whole meeting.</summary>
     public bool HasSameLinesAs(PublicBoard other) =>
-        _byToken.Count == other._byToken.Count && _byToken.All(p => other._byToken.TryGetValue(p.Key, out var line) && line == p.Value);
+        LineCount == other.LineCount && _settled.Concat(_recent).All(p => other.Find(p.Key) is { } line && line == p.Value);
 
     public static PublicBoard Build(Meeting meeting, PublicBoard? previous)
     {
@@ -64,7 +78,7 @@ public sealed class PublicBoard
             if (before is null) newTokens.Add(request.StatusToken);
             if (before != line) changed.Add(request.Number);
         }
-        return new PublicBoard(meeting, lines, changed, newTokens);
+        return new PublicBoard(meeting, lines, NoLines, changed, newTokens);
     }
 
     /// <summary>
@@ -74,17 +88,26 @@ public sealed class PublicBoard
     public PublicBoard WithNewRequests(Meeting meeting)
     {
         var added = new List<SpeakRequest>();
-        for (var i = meeting.Requests.Count - 1; i >= 0 && !_byToken.ContainsKey(meeting.Requests[i].StatusToken); i--)
+        for (var i = meeting.Requests.Count - 1; i >= 0 && Find(meeting.Requests[i].StatusToken) is null; i--)
             added.Add(meeting.Requests[i]);
         added.Reverse();
-        var lines = new Dictionary<string, PublicLine>(_byToken);
+        var lines = new Dictionary<string, PublicLine>(_recent);
         var opinions = added.Count == 0 ? [] : meeting.Opinions.Skip(Math.Max(0, meeting.Opinions.Count - added.Count * 2)).ToDictionary(o => o.Id);
         foreach (var request in added)
         {
             var opinion = request.OpinionId is { } id ? opinions.GetValueOrDefault(id) ?? meeting.Opinions.FirstOrDefault(o => o.Id == id) : null;
             lines[request.StatusToken] = LineOf(request, request.IsQueued ? meeting.QueuedRequests().ToList().FindIndex(r => r.Id == request.Id) : null, opinion);
         }
-        return new PublicBoard(meeting, lines, added.Select(r => r.Number).ToList(), added.Select(r => r.StatusToken).ToList());
+        var (settled, recent) = lines.Count <= RecentLimit ? (_settled, lines) : (Merged(_settled, lines), NoLines);
+        return new PublicBoard(meeting, settled, recent, added.Select(r => r.Number).ToList(), added.Select(r => r.StatusToken).ToList());
+    }
+
+    private static Dictionary<string, PublicLine> Merged(Dictionary<string, PublicLine> settled, Dictionary<string, PublicLine> recent)
+    {
+        var merged = new Dictionary<string, PublicLine>(settled.Count + recent.Count);
+        foreach (var (token, line) in settled) merged[token] = line;
+        foreach (var (token, line) in recent) merged[token] = line;
+        return merged;
     }
 
     private static PublicLine LineOf(SpeakRequest request, int? ahead, Opinion? opinion)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using DoiThoai.Web.Tests.Support;
 
 namespace DoiThoai.Web.Tests.Browser;
 
@@ -16,7 +17,7 @@ public static class ReadmeScreenshots
     public static async Task SaveAsync(params (string Name, IPage Page)[] seats)
     {
         if (!Enabled) return;
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(RepositoryFolder.Root, "docs");
         Directory.CreateDirectory(docs);
         foreach (var (name, page) in seats)
         {
@@ -26,12 +27,5 @@ public static class ReadmeScreenshots
             await page.EvaluateAsync("() => { window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; }); }");
             await page.ScreenshotAsync(new() { Path = Path.Combine(docs, $"{name}.png") });
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DoiThoai.sln"))) return dir.FullName;
-        throw new InvalidOperationException("DoiThoai.sln not found above the test output: cannot place the README screenshots.");
     }
 }

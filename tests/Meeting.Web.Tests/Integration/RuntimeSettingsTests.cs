@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DoiThoai.Web.Tests.Support;
 
 namespace DoiThoai.Web.Tests.Integration;
 
@@ -17,5 +18,22 @@ public sealed class RuntimeSettingsTests
 
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    [Fact]
+    public void The_gen0_budget_the_runtime_reads_only_from_the_environment_ships_beside_the_app_and_run_sh_exports_it()
+    {
+        var folder = Path.GetDirectoryName(typeof(DoiThoai.Web.Live.MeetingCommands).Assembly.Location)!;
+        var settings = File.ReadLines(Path.Combine(folder, "runtime.env"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+
+        Assert.Equal(16 * 1024 * 1024, Convert.ToInt64(settings["DOTNET_GCgen0size"], 16));
+        // The load tool measures the app as run.sh starts it.
+        Assert.Equal(settings["DOTNET_GCgen0size"], DoiThoai.LoadTool.Targets.RuntimeEnvironment(Path.Combine(folder, "Meeting.Web.dll"))["DOTNET_GCgen0size"]);
+        var runSh = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "run.sh"));
+        Assert.Contains("done < \"$out/runtime.env\"", runSh);
+        Assert.Contains("exec dotnet \"$app\"", runSh);
     }
 }

@@ -60,6 +60,23 @@ public sealed class HubAbuseTests : IAsyncLifetime
         Assert.False((await phone.InvokeAsync<FollowResult>(nameof(MeetingHub.Follow), code, 0L)).NotFound);
     }
 
+    [Fact]
+    public async Task A_connection_that_used_its_burst_may_call_again_once_the_bucket_refilled()
+    {
+        var code = (await _app.DemoMeetingAsync()).PublicCode;
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+        for (var i = 0; i < HubCallLimit.Burst; i++)
+            await phone.InvokeAsync<FollowResult>(nameof(MeetingHub.Follow), code, 0L);
+
+        // One token comes back every RefillSeconds (refilled by the limiter's shared timer, not one per connection).
+        await Task.Delay(TimeSpan.FromSeconds(HubCallLimit.RefillSeconds + 1));
+        var again = await phone.InvokeAsync<FollowResult>(nameof(MeetingHub.Follow), code, 0L);
+
+        Assert.False(again.NotFound);
+        Assert.Equal(HubConnectionState.Connected, phone.State);
+    }
+
     [Theory]
     [InlineData("phongban")]
     [InlineData("giamsat")]

@@ -1,0 +1,102 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
+
+namespace DoiThoai.LoadTool;
+
+/// <summary>
+/// The server's GC pauses during the burst, read from its diagnostics port (EventPipe, GC keyword): each runtime
+/// suspension for a GC, from GCSuspendEEBegin to GCRestartEEEnd, with the generation collected. A burst's slowest
+/// submissions all finishing together after a silence is either such a pause or something else stopping the server;
+/// this tells which. At the GC keyword's verbose level it also samples what was allocated, by type.
+/// </summary>
+public sealed class GcPauses : IAsyncDisposable
+{
+    /// <summary>One stop of the runtime; <paramref name="Generation"/> is -1 when it was not for a GC.</summary>
+    public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type)
+    {
+        public bool ForGc => Generation >= 0;
+    }
+
+    private const long GCKeyword = 0x1;
+    private readonly EventPipeSession _session;
+    private readonly Task _processing;
+    private readonly List<Pause> _pauses = [];
+    private int _stopped;
+    private readonly Dictionary<string, long> _allocatedByType = [];
+
+    private GcPauses(EventPipeSession session)
+    {
+        _session = session;
+        _processing = Task.Run(() =>
+        {
+            using var source = new EventPipeEventSource(session.EventStream);
+            double? suspendedAt = null;
+            var generation = 0;
+            var reason = "";
+            var type = "";
+            var forGc = false;
+            source.Clr.GCSuspendEEStart += e =>
+            {
+                suspendedAt = e.TimeStampRelativeMSec;
+                // The runtime also stops every thread for other work (tiered compilation's call counting, a debugger).
+                forGc = e.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep;
+                (generation, reason, type) = (-1, e.Reason.ToString(), "");
+            };
+            source.Clr.GCStart += e => (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
+            source.Clr.GCRestartEEStop += e =>
+            {
+                if (suspendedAt is not { } from) return;
+                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, forGc ? generation : -1, reason, type));
+                suspendedAt = null;
+            };
+            // The runtime names the type of the object that crossed each ~100 KB of allocation: a sampled profile.
+            source.Clr.GCAllocationTick += e =>
+            {
+                lock (_allocatedByType)
+                    _allocatedByType[e.TypeName ?? "?"] = _allocatedByType.GetValueOrDefault(e.TypeName ?? "?") + e.AllocationAmount64;
+            };
+            try { source.Process(); }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { }
+        });
+    }
+
+    /// <summary>Starts listening to process <paramref name="pid"/>; null when its diagnostics port does not answer.</summary>
+    public static GcPauses? TryStart(int pid)
+    {
+        try
+        {
+            var session = new DiagnosticsClient(pid).StartEventPipeSession(
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, GCKeyword)],
+                requestRundown: false, circularBufferMB: 16);
+            return new GcPauses(session);
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stops listening and gives every pause seen.</summary>
+    public async Task<IReadOnlyList<Pause>> StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) lock (_pauses) return [.. _pauses];
+        try { await _session.StopAsync(CancellationToken.None); }
+        catch (Exception ex) when (ex is ServerNotAvailableException or EndOfStreamException or IOException or TimeoutException) { }
+        await Task.WhenAny(_processing, Task.Delay(10_000));
+        lock (_pauses) return [.. _pauses];
+    }
+
+    /// <summary>Sampled bytes allocated by type over the listening time (one sample per ~100 KB), largest first.</summary>
+    public IReadOnlyList<(string Type, long Bytes)> AllocatedByType()
+    {
+        lock (_allocatedByType) return [.. _allocatedByType.OrderByDescending(p => p.Value).Select(p => (p.Key, p.Value))];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _session.Dispose();
+    }
+}
