@@ -106,6 +106,7 @@ builder.Services.AddSingleton<WalCheckpointer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
+builder.Services.AddHealth();
 
 var app = builder.Build();
 startupClock.Mark("khởi chạy");
@@ -136,6 +137,7 @@ app.UseExpiredFormAnswer();
 
 app.MapStaticAssets();
 app.MapHub<MeetingHub>(MeetingHub.Path);
+app.MapHealth();
 app.MapAccountEndpoints();
 app.MapHallCertificate();
 app.MapPhoneEndpoints();
