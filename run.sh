@@ -44,8 +44,10 @@ if $force || [ ! -f "$app" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint
 fi
 
 # Settings the .NET runtime takes only from the environment (the GC's gen0 budget): each one not already set.
-while IFS='=' read -r key value; do
+while IFS='=' read -r key value || [ -n "$key" ]; do
+    value="${value%$'\r'}"
     case "$key" in ''|'#'*) continue ;; esac
+    [[ "$key" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || { echo "runtime.env: bad line '$key'" >&2; exit 1; }
     if [ -z "${!key:-}" ]; then export "$key=$value"; fi
 done < "$out/runtime.env"
 

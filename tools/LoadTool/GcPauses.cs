@@ -48,7 +48,9 @@ public sealed class GcPauses : IAsyncDisposable
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspendedAt is not { } from) return;
-                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, forGc ? generation : -1, reason, type));
+                // A background GC's second pause has no GCStart of its own: a GC pause of an unknown generation (2).
+                var collected = !forGc ? -1 : generation >= 0 ? generation : 2;
+                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, collected, reason, type));
                 suspendedAt = null;
             };
             // The runtime names the type of the object that crossed each ~100 KB of allocation: a sampled profile.
@@ -72,7 +74,7 @@ public sealed class GcPauses : IAsyncDisposable
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauses(session);
         }
-        catch (Exception ex) when (ex is ServerNotAvailableException or IOException or TimeoutException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DiagnosticsClientException or IOException or TimeoutException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -101,7 +101,7 @@ public static class LoadRun
     private static async Task<long?> HeapOrNullAsync(int pid, CancellationToken ct)
     {
         try { return await ManagedHeap.AfterFullGcAsync(pid, TimeSpan.FromSeconds(30), ct); }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or ServerNotAvailableException) { return null; }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or DiagnosticsClientException) { return null; }
     }
 
     private static async Task<TargetResult> RunTargetAsync(LoadOptions options, string work, TextWriter log, CancellationToken outer,

@@ -38,11 +38,6 @@ public static class Targets
     public static readonly string[] StaffAccounts = ["tiepnhan", "chutri", "thuky", "vanphong", "admin"];
 
     /// <summary>
-    /// The app: a fresh data folder prepared through the app's own code (its Program builds the services, migrates and
-    /// seeds the demo accounts; <see cref="MeetingCommands.AddMeetingAsync"/> stores the run's announced meetings), then
-    /// Meeting.Web.dll as a child process on a free loopback port.
-    /// </summary>
-    /// <summary>
     /// The settings run.sh exports before starting the app (runtime.env beside its dll; a build without one gets none),
     /// so the tool measures the app as it is started.
     /// </summary>
@@ -50,13 +45,18 @@ public static class Targets
     {
         var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(appDll))!, "runtime.env");
         if (!File.Exists(file)) return [];
-        return File.ReadLines(file)
+        return File.ReadLines(file).Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#') && line.Contains('='))
             .Select(line => line.Split('=', 2))
             .Where(pair => Environment.GetEnvironmentVariable(pair[0]) is null)
             .ToDictionary(pair => pair[0], pair => pair[1]);
     }
 
+    /// <summary>
+    /// The app: a fresh data folder prepared through the app's own code (its Program builds the services, migrates and
+    /// seeds the demo accounts; <see cref="MeetingCommands.AddMeetingAsync"/> stores the run's announced meetings), then
+    /// Meeting.Web.dll as a child process on a free loopback port.
+    /// </summary>
     public static async Task<Target> StartAppAsync(LoadOptions options, string workDirectory, CancellationToken ct)
     {
         var dataDirectory = Path.Combine(workDirectory, "doithoai-data");

@@ -164,7 +164,10 @@ internal sealed class MeetingWriter : IAsyncDisposable
         foreach (var command in batch)
         {
             var scope = new CommandScope(meeting, now, db, _stop.Token);
-            var changedBefore = _owner.CheckNarrowDetection ? ChangedRows(db) : 0;
+            // Not for a command that only adds: full detection here would track what the batch's earlier commands
+            // appended, and the narrow detection after the batch would then be checked on the last command alone.
+            var checkRefusal = _owner.CheckNarrowDetection && !command.OnlyAdds;
+            var changedBefore = checkRefusal ? ChangedRows(db) : 0;
             bool ok;
             try
             {
@@ -182,7 +185,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             }
             if (!ok)
             {
-                if (meeting.PendingEvents.Count == 0 && !(_owner.CheckNarrowDetection && ChangedRows(db) != changedBefore)) continue;
+                if (meeting.PendingEvents.Count == 0 && !(checkRefusal && ChangedRows(db) != changedBefore)) continue;
                 // A refusal after a change (a command that broke the domain's contract): keep the refusal, throw the
                 // copy away and apply the rest of the batch on a fresh one, so the stray change is never saved.
                 _owner.Logger.LogError("A refused command on meeting {MeetingId} by {Actor} had changed the meeting; reloading", MeetingId, command.Actor);
@@ -279,7 +282,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
     /// <summary>
     /// Comparing every row the writer holds grows with the meeting; a batch of commands that only add rows (phones'
-    /// requests, the bulk of a burst) needs only the rows it appended and the meeting's own values. Not even EF's
+    /// requests, the bulk of a burst) needs only the rows it appended and the meeting's own values. Such a command may
+    /// append rows and change the meeting's plain and nested values, not its chairs or preparation marks (complex
+    /// collections are not compared here; the tests' check compares them). Not even EF's
     /// detection on the meeting alone: it copies each collection and its snapshot into sets (thousands of rows) to find
     /// what was added, which made most of a burst's garbage and so its GC pauses.
     /// </summary>
@@ -291,6 +296,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
             return;
         }
         TrackAppended(db, meeting.Agenda, before.Agenda);
+        // A step knows its meeting only through the list (a shadow key), which full detection would have filled in.
+        for (var i = before.Agenda; i < meeting.Agenda.Count; i++)
+            db.Entry(meeting.Agenda[i]).Property("MeetingId").CurrentValue = meeting.Id;
         TrackAppended(db, meeting.Requests, before.Requests);
         TrackAppended(db, meeting.Opinions, before.Opinions);
         TrackAppended(db, meeting.Delegates, before.Delegates);
