@@ -18,6 +18,7 @@ using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using OpenTelemetry.Metrics;
 using MudBlazor.Services;
 
 // `backup` and `restore` run against the same configuration as the app, and never start the web host.
@@ -107,6 +108,11 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>()
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddSingleton<LiveMetrics>();
+// Counts only (no names, no content): the live path's own meter and ASP.NET Core's request, connection and SignalR ones.
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(LiveMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+    .AddPrometheusExporter());
 
 var app = builder.Build();
 startupClock.Mark("khởi chạy");
@@ -138,6 +144,7 @@ app.UseExpiredFormAnswer();
 app.MapStaticAssets();
 app.MapHub<MeetingHub>(MeetingHub.Path);
 app.MapHealth();
+app.MapPrometheusScrapingEndpoint(LiveMetrics.Path);
 app.MapAccountEndpoints();
 app.MapHallCertificate();
 app.MapPhoneEndpoints();

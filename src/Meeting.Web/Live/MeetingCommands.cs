@@ -48,6 +48,7 @@ public sealed class MeetingCommands(
     UnitAccess units,
     PublicCodes codes,
     IOptions<DoiThoaiOptions> options,
+    LiveMetrics metrics,
     ILogger<MeetingCommands> logger) : IAsyncDisposable
 {
     public const string NoPermission = "Bạn không có quyền thực hiện thao tác này.";
@@ -67,6 +68,7 @@ public sealed class MeetingCommands(
     internal TimeSpan WriterIdle { get; } = TimeSpan.FromSeconds(Math.Max(1, options.Value.WriterIdleSeconds));
     internal int Writers => _writers.Count;
     internal ILogger Logger => logger;
+    internal LiveMetrics Metrics => metrics;
 
     public DateTimeOffset Now => Clock.ToHallTime(clock.GetUtcNow());
 
@@ -95,7 +97,7 @@ public sealed class MeetingCommands(
         {
             // That writer had just gone idle and retired; the next one loads the meeting afresh.
         }
-        return await pending.Result;
+        return metrics.Counted(await pending.Result);
     }
 
     /// <summary>
@@ -110,7 +112,7 @@ public sealed class MeetingCommands(
         {
             // As in RunAsync: a retired writer is replaced by a fresh one.
         }
-        return await pending.Result;
+        return metrics.Counted(await pending.Result);
     }
 
     /// <summary>What phones read between changes: each request's public line, built after each commit.</summary>

@@ -36,7 +36,8 @@ public sealed record MinutesEditedMessage(Guid MeetingId, string Key, int Versio
 /// Live updates for pages without a Blazor circuit (phones) and for other programs. A client joins its meeting's
 /// group, then catches up from the journal after the last sequence it holds, and de-duplicates by sequence.
 /// </summary>
-public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess units, MeetingCommands commands, PublicCodes codes) : Hub<IMeetingClient>
+public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess units, MeetingCommands commands, PublicCodes codes,
+    LiveMetrics metrics) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
     public const int MaxCatchUp = 500;
@@ -49,6 +50,18 @@ public sealed class MeetingHub(IDbContextFactory<AppDb> dbFactory, UnitAccess un
     /// Anyone with the meeting's public code may follow all its public changes (pages older than FollowLine). A phone
     /// gets the current sequence, not the journal: its own line is read from the board when it needs it.
     /// </summary>
+    public override Task OnConnectedAsync()
+    {
+        metrics.HubConnected(Context.User?.Identity?.IsAuthenticated == true);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.HubDisconnected(Context.User?.Identity?.IsAuthenticated == true);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public async Task<FollowResult> Follow(string publicCode, long afterSequence)
     {
         if (await codes.FindAsync(publicCode, Context.ConnectionAborted) is not { } meetingId) return new FollowResult(Guid.Empty, afterSequence, false, [], NotFound: true);

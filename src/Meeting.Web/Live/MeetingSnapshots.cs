@@ -34,6 +34,9 @@ public sealed class MeetingSnapshots : IDisposable
         return await entry.CurrentAsync(ct);
     }
 
+    /// <summary>Seats following a meeting on this node (for the metrics).</summary>
+    public int Followers => _entries.Values.Sum(entry => entry.Followers);
+
     /// <summary>
     /// Calls <paramref name="refreshed"/> after each reload that follows committed changes (never more often than
     /// <see cref="RefreshInterval"/>). The listener must return at once (queue a re-render).
@@ -97,6 +100,8 @@ public sealed class MeetingSnapshots : IDisposable
                 _loading.Release();
             }
         }
+
+        public int Followers => _listeners.Count;
 
         public IDisposable AddListener(Action listener)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
@@ -216,6 +217,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         var onlyAdds = applied.TrueForAll(c => c.OnlyAdds);
         DetectChanges(db, meeting, onlyAdds, sizes);
         await _owner.StoreGate.WaitAsync(_stop.Token);
+        var committing = Stopwatch.GetTimestamp();
         try
         {
             // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later.
@@ -232,6 +234,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             }
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
             await tx.CommitAsync(_stop.Token);
+            _owner.Metrics.Commit(Stopwatch.GetElapsedTime(committing));
         }
         finally
         {
@@ -255,6 +258,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             Board = null;
         }
         _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
+        _owner.Metrics.Delivered(_owner.Now - now);
         foreach (var command in batch) command.Complete(entries.Count > 0 ? entries[^1].Sequence : expected);
         return true;
     }

@@ -221,7 +221,7 @@ public sealed class MeetingDocumentTests(DocumentApp fixture, ITestOutputHelper 
         // The figures are the meeting's row of Mẫu 1 on the same day: one truth for every report.
         var meeting = await fixture.App.LoadAsync(fixture.Id);
         var figures = ReportFigures.Compute([meeting], [], [Unit.Create(meeting.UnitId, "Giao Minh", UnitKind.Commune, null)],
-            ReportPeriod.QuarterOf(ReportFigures.HeldOn(meeting)!.Value), DateOnly.FromDateTime(DateTime.UtcNow)).Meetings.Single();
+            ReportPeriod.QuarterOf(ReportFigures.HeldOn(meeting)!.Value), DateOnly.FromDateTime(Clock.ToHallTime(DateTimeOffset.UtcNow).DateTime)).Meetings.Single();
         Assert.Contains($"- Tổng số ý kiến, kiến nghị: {figures.Opinions} (thu thập trước hội nghị {figures.CollectedBefore}, nêu tại hội nghị {figures.RaisedAtMeeting}).", paragraphs);
         Assert.Contains($"- Trả lời, giải quyết tại hội nghị: {figures.Resolution.ResolvedAtMeeting} ý kiến.", paragraphs);
         Assert.True(figures.Resolution.InWriting > 0);

@@ -133,7 +133,8 @@ public sealed partial class OneRecordTests : IAsyncLifetime
 
     private async Task<Paths> PlayAsync(Guid id, Department economy, Department culture)
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        // The hall's day (UTC+7), not the machine's: from 17:00 UTC they differ.
+        var today = DateOnly.FromDateTime(Clock.ToHallTime(DateTimeOffset.UtcNow).DateTime);
         async Task<Opinion> CollectAsync(string name, string content) =>
             (await _app.MustAsync(id, Hall.Chair, StaffRoles.ChairSeat, (m, now) =>
                 m.CollectOpinion(new CollectedOpinionDraft(name, "Xóm 5", OpinionField.Economy, content, CollectedChannel.Front, null), now))).Value!;

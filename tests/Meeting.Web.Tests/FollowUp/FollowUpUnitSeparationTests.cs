@@ -92,7 +92,7 @@ public sealed class FollowUpUnitSeparationTests : IAsyncLifetime
                 request.Headers.Add(token!.HeaderName, token.Token);
             }
             else if (method != "GET")
-                request.Content = JsonContent.Create(new { number = "99-TB/ĐU", noticeDate = DateTime.Today.ToString("yyyy-MM-dd"), complex = false });
+                request.Content = JsonContent.Create(new { number = "99-TB/ĐU", noticeDate = Clock.ToHallTime(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd"), complex = false });
             using var response = await other.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var refused = path.EndsWith("/tra-loi", StringComparison.Ordinal)

@@ -1,0 +1,53 @@
+using System.Diagnostics.Metrics;
+
+namespace DoiThoai.Web.Live;
+
+/// <summary>
+/// The live path's figures as .NET metrics (meter "DoiThoai"), exported by OpenTelemetry on /metrics in Prometheus'
+/// text format: commands by outcome, commit time, how late the feed delivers a change, hub connections (phones and
+/// staff) and Blazor seats following a meeting.
+/// </summary>
+public sealed class LiveMetrics
+{
+    public const string MeterName = "DoiThoai";
+    /// <summary>The Prometheus scraping endpoint.</summary>
+    public const string Path = "/metrics";
+
+    private readonly Counter<long> _commands;
+    private readonly Histogram<double> _commitSeconds;
+    private readonly Histogram<double> _feedLagSeconds;
+    private readonly UpDownCounter<long> _hubConnections;
+
+    public LiveMetrics(IMeterFactory meters, MeetingSnapshots seats)
+    {
+        var meter = meters.Create(MeterName);
+        _commands = meter.CreateCounter<long>("doithoai.commands", "{command}",
+            "Commands on meetings by outcome: committed, refused (a rule said no) or failed.");
+        _commitSeconds = meter.CreateHistogram<double>("doithoai.commit.duration", "s",
+            "One batch's transaction, from BEGIN to COMMIT.");
+        _feedLagSeconds = meter.CreateHistogram<double>("doithoai.feed.lag", "s",
+            "From the command's clock reading to the feed handing its change to the node's listeners and hub.");
+        _hubConnections = meter.CreateUpDownCounter<long>("doithoai.hub.connections", "{connection}",
+            "Open hub connections: phones (no sign-in) and staff.");
+        meter.CreateObservableGauge("doithoai.seats", () => (long)seats.Followers, "{seat}",
+            "Blazor seats (chair, secretary, reception, projector…) following a meeting on this node.");
+    }
+
+    /// <summary>Counts a command's outcome as its caller receives it.</summary>
+    public CommandResult<T> Counted<T>(CommandResult<T> result)
+    {
+        var outcome = result.Ok ? "committed" : result.Error == MeetingCommands.SaveFailed ? "failed" : "refused";
+        _commands.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        return result;
+    }
+
+    public void Commit(TimeSpan took) => _commitSeconds.Record(took.TotalSeconds);
+
+    public void Delivered(TimeSpan lag) => _feedLagSeconds.Record(Math.Max(0, lag.TotalSeconds));
+
+    public void HubConnected(bool staff) => _hubConnections.Add(1, Kind(staff));
+
+    public void HubDisconnected(bool staff) => _hubConnections.Add(-1, Kind(staff));
+
+    private static KeyValuePair<string, object?> Kind(bool staff) => new("kind", staff ? "staff" : "phone");
+}
