@@ -361,6 +361,9 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddSingleton<MeetingFeed>();
         _ctx.Services.AddSingleton<PublicCodes>();
+        _ctx.Services.AddMetrics();
+        _ctx.Services.AddSingleton<MeetingSnapshots>();
+        _ctx.Services.AddSingleton<LiveMetrics>();
         _ctx.Services.AddSingleton<MeetingCommands>();
         _ctx.Services.AddSingleton<DoiThoai.Web.Features.Units.UnitAccess>();
         _ctx.Services.AddSingleton<ProjectorLinks>();
