@@ -1,23 +1,25 @@
-using System.Globalization;
+using System.Diagnostics.Metrics;
 using System.Net;
-using System.Text.RegularExpressions;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Integration;
 using DoiThoai.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoiThoai.Web.Tests.Operations;
 
-/// <summary>/metrics in Prometheus' text format, scraped over HTTP after real commands and a real hub connection.</summary>
-public sealed partial class MetricsTests
+/// <summary>
+/// The live metrics after real commands and a real hub connection: counted from this app's own meter (other apps of
+/// the test run share the process, and /metrics aggregates every meter of that name in it), and served on /metrics.
+/// </summary>
+public sealed class MetricsTests
 {
     [Fact]
-    public async Task Commands_commits_feed_lag_and_open_phone_connections_are_counted()
+    public async Task Commands_commits_feed_lag_and_open_phone_connections_are_counted_and_served()
     {
         await using var app = new TestApp();
         var code = (await app.DemoMeetingAsync()).PublicCode;
-        using var scrape = app.CreateClient(new() { AllowAutoRedirect = false });
-        var before = Value(await ScrapeAsync(scrape), "doithoai_commands_total", "outcome=\"committed\"");
+        var figures = new Figures(app.Services.GetRequiredService<IMeterFactory>());
 
         using var phone = new PhoneClient(app);
         await phone.SubmitAsync(code);
@@ -25,36 +27,62 @@ public sealed partial class MetricsTests
         await using var hub = app.HubClient();
         await hub.StartAsync();
 
-        var text = await ScrapeAsync(scrape);
-        Assert.True(Value(text, "doithoai_commands_total", "outcome=\"committed\"") >= before + 2);
-        Assert.True(Value(text, "doithoai_commit_duration_seconds_count", "") >= 2);
-        Assert.True(Value(text, "doithoai_feed_lag_seconds_count", "") >= 2);
-        Assert.Equal(1, Value(text, "doithoai_hub_connections", "kind=\"phone\""));
-        Assert.Contains("doithoai_seats", text);
+        Assert.True(figures.Committed >= 2, $"{figures.Committed} committed commands counted");
+        Assert.True(figures.Commits >= 1, "commit durations recorded");
+        Assert.True(figures.Deliveries >= 1, "feed lags recorded");
+        Assert.Equal(1, figures.PhoneConnections);
+        using var scrape = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var answer = await scrape.GetAsync(LiveMetrics.Path);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var text = await answer.Content.ReadAsStringAsync();
+        foreach (var series in new[] { "doithoai_commands_total", "doithoai_commit_duration_seconds_count", "doithoai_feed_lag_seconds_count",
+                     "doithoai_hub_connections", "doithoai_seats" })
+            Assert.Contains(series, text);
 
         await hub.StopAsync();
-        await Task.Delay(300);
-        Assert.Equal(0, Value(await ScrapeAsync(scrape), "doithoai_hub_connections", "kind=\"phone\""));
+        for (var i = 0; i < 50 && figures.PhoneConnections != 0; i++) await Task.Delay(100);
+        Assert.Equal(0, figures.PhoneConnections);
+        figures.Dispose();
     }
 
-    private static async Task<string> ScrapeAsync(HttpClient http)
+    /// <summary>Measurements of the DoiThoai meter made by one app's meter factory.</summary>
+    private sealed class Figures : IDisposable
     {
-        // The exporter keeps one scrape for a short while: ask until the answer is fresh.
-        await Task.Delay(400);
-        using var answer = await http.GetAsync(LiveMetrics.Path);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return await answer.Content.ReadAsStringAsync();
-    }
+        private readonly MeterListener _listener = new();
+        private long _committed, _phones, _commits, _deliveries;
 
-    /// <summary>The sample of <paramref name="name"/> whose labels contain <paramref name="label"/>; 0 when there is none.</summary>
-    private static double Value(string text, string name, string label)
-    {
-        foreach (Match sample in Sample().Matches(text))
-            if (sample.Groups["name"].Value == name && sample.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
-                return double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
-        return 0;
-    }
+        public Figures(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == LiveMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                if (instrument.Name == "doithoai.commands" && Has(tags, "outcome", "committed")) Interlocked.Add(ref _committed, value);
+                if (instrument.Name == "doithoai.hub.connections" && Has(tags, "kind", "phone")) Interlocked.Add(ref _phones, value);
+            });
+            _listener.SetMeasurementEventCallback<double>((instrument, _, _, _) =>
+            {
+                if (instrument.Name == "doithoai.commit.duration") Interlocked.Increment(ref _commits);
+                if (instrument.Name == "doithoai.feed.lag") Interlocked.Increment(ref _deliveries);
+            });
+            _listener.Start();
+        }
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(?<labels>[^}]*)\})? (?<value>[^ \n]+)", RegexOptions.Multiline)]
-    private static partial Regex Sample();
+        public long Committed => Interlocked.Read(ref _committed);
+        public long PhoneConnections => Interlocked.Read(ref _phones);
+        public long Commits => Interlocked.Read(ref _commits);
+        public long Deliveries => Interlocked.Read(ref _deliveries);
+
+        private static bool Has(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
+        {
+            foreach (var tag in tags)
+                if (tag.Key == key && Equals(tag.Value, value)) return true;
+            return false;
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }
