@@ -115,7 +115,9 @@ internal sealed class Seat(int meeting, string account, int markers)
             return Task.CompletedTask;
         };
         await _hub.StartAsync(ct);
-        await _hub.InvokeAsync<JsonElement>("FollowStaff", target.Meetings[Meeting].Id, 0L, ct);
+        // Meeting -1: the warm-up meeting (its markers lie beyond Seen and are not counted).
+        var meeting = Meeting < 0 ? target.WarmupMeeting : target.Meetings[Meeting];
+        await _hub.InvokeAsync<JsonElement>("FollowStaff", meeting.Id, 0L, ct);
     }
 
     private void OnChange(JsonElement change)

@@ -53,7 +53,8 @@ public static class Entry
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
                  [--seats K] [--heap-samples N] [--hold S] [--seat-idle S]   (scenario seats: K chair pages; --phones N = requests
-                 submitted first; --hold S keeps them open S seconds after sampling, e.g. for dotnet-gcdump; --seat-idle S:
+                 submitted first; --hold S keeps them (or, in the other scenarios, the phones' connections) open S seconds after
+                 sampling, e.g. for dotnet-gcdump; --seat-idle S:
                  idle before each sample, default 135, past Kestrel's keep-alive)
         LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]
         """;

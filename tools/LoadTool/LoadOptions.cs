@@ -38,8 +38,8 @@ public sealed record LoadOptions
     /// <summary>Upper bound of a whole target run (setup, burst, drain); the run is abandoned past it.</summary>
     public double MaxRunSeconds { get; init; } = 600;
 
-    /// <summary>Submissions made one at a time before the burst (not counted) so the burst meets a warm server.</summary>
-    public int WarmupSubmissions { get; init; } = 10;
+    /// <summary>Submissions made (4 at a time) before the burst, not counted, so the burst meets a running server.</summary>
+    public int WarmupSubmissions { get; init; } = 100;
 
     /// <summary>Concurrent form opens / hub connects while setting up.</summary>
     public int SetupConcurrency { get; init; } = 32;

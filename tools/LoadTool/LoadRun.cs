@@ -130,17 +130,22 @@ public static class LoadRun
                 });
             log.WriteLine($"  {target.Name}: {seats.Count} staff seats following {meetings.Count} meeting(s)");
 
-            // Warm-up: a few submissions one after another, to a meeting of their own that no seat or phone follows, so
-            // that the burst measures a running server, not its first-request compilation, and no limit is used up.
+            // Warm-up: the hall has been running before the QR goes up. Submissions to a meeting of their own, followed
+            // by one seat, each phone on the whole path (form, hub, POST, status page, its own line), so the burst
+            // measures a running server — not tiered compilation's first hundred calls — and no limit is used up.
             var warmStatuses = new StatusCounts();
+            var warmSeat = new Seat(-1, Targets.StaffAccounts[0], options.Phones);
+            if (options.WarmupSubmissions > 0) await warmSeat.ConnectAsync(target, errors, ct);
             await Parallel.ForEachAsync(Enumerable.Range(0, options.WarmupSubmissions), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
                 async (w, c) =>
                 {
                     var warm = new Phone(options.Phones + w, -1, server.BaseAddress);
                     await warm.OpenFormAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
+                    await warm.ConnectAsync(errors, c);
                     await warm.SubmitAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
                     await warm.StopAsync();
                 });
+            await warmSeat.StopAsync();
             if (options.WarmupSubmissions > 0) await Task.Delay(500, ct);
 
             for (var i = 0; i < options.Phones; i++) phones.Add(new Phone(i, i % meetings.Count, server.BaseAddress));
@@ -155,6 +160,11 @@ public static class LoadRun
             // After a full GC each (as the seats scenario does), so the figure does not depend on where the GC's budget
             // stood; the burst then starts on a collected heap, in the app and the floor alike.
             var heapWith = await HeapOrNullAsync(server.Pid, ct);
+            if (options.HoldSeconds > 0)
+            {
+                log.WriteLine($"  {target.Name}: holding the phones' connections {options.HoldSeconds:0} s (server pid {server.Pid})…");
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), ct);
+            }
             log.WriteLine($"  {target.Name}: {phones.Count} phones opened the form and connected; submitting {options.SubmitterCount} over {options.Seconds:0.#} s");
 
             // The burst: submitter k posts at start + k × window / submitters.
