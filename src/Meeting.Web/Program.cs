@@ -34,7 +34,15 @@ builder.Services.Configure<DoiThoaiOptions>(builder.Configuration.GetSection(Doi
 builder.Services.AddSingleton(TimeProvider.System);
 // Vietnamese letters go out as UTF-8, not as &#x1ED9; entities: pages stay small and readable.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-builder.Services.AddMeetingStorage(dataDirectory);
+try
+{
+    builder.Services.AddMeetingStorage(dataDirectory, builder.Configuration);
+}
+catch (StartupSeeder.StartupRefused refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
 builder.AddHallHttps(dataDirectory);
 // Held while the app runs so that `restore` refuses to swap the database under it; a second app on the same folder
 // simply goes without.
@@ -80,7 +88,8 @@ builder.Services.AddMudServices(mud =>
     mud.SnackbarConfiguration.VisibleStateDuration = 4000;
 });
 // Only the public hub: Blazor's own circuit hub carries every click and render acknowledgement.
-builder.Services.AddSignalR().AddHubOptions<MeetingHub>(o => o.AddFilter<HubCallLimit>());
+var signalR = builder.Services.AddSignalR().AddHubOptions<MeetingHub>(o => o.AddFilter<HubCallLimit>());
+builder.Services.AddCluster(signalR, builder.Configuration);
 builder.Services.AddSingleton<HubCallLimit>();
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<MeetingFeed>();
@@ -89,6 +98,7 @@ builder.Services.AddSingleton<MeetingSnapshots>();
 builder.Services.AddSingleton<PublicCodes>();
 builder.Services.AddSingleton<ProjectorLinks>();
 builder.Services.AddSingleton<MinutesStore>();
+builder.Services.AddSingleton<NodeCaches>();
 builder.Services.AddSingleton<DoiThoai.Web.Features.Calendar.CalendarService>();
 builder.Services.AddSingleton<UnitAccess>();
 builder.Services.AddScoped<DoiThoai.Web.Features.Admin.AdminService>();
@@ -103,15 +113,19 @@ builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PersonalDataSer
 builder.Services.Configure<DoiThoai.Web.Features.PersonalData.PersonalDataOptions>(builder.Configuration.GetSection(DoiThoai.Web.Features.PersonalData.PersonalDataOptions.Section));
 builder.Services.AddSingleton<DoiThoai.Web.Features.PersonalData.PhoneRetention>();
 builder.Services.AddHostedService<DoiThoai.Web.Features.PersonalData.PhoneRetentionService>();
-builder.Services.AddSingleton<WalCheckpointer>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+if (Storage.ProviderOf(builder.Configuration) == DatabaseProvider.Sqlite)
+{
+    builder.Services.AddSingleton<WalCheckpointer>();
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
+}
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddPhonePages(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddSingleton<LiveMetrics>();
-// Counts only (no names, no content): the live path's own meter and ASP.NET Core's request, connection and SignalR ones.
+// Counts only (no names, no content): the live path's own meter, the runtime's (GC, allocations, thread pool) and
+// ASP.NET Core's request, connection and SignalR ones.
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(LiveMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+    .AddMeter(LiveMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
     .AddPrometheusExporter());
 
 var app = builder.Build();

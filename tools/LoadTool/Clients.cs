@@ -94,6 +94,8 @@ internal sealed class Seat(int meeting, string account, int markers)
 {
     public int Meeting { get; } = meeting;
     public string Account { get; } = account;
+    /// <summary>Which node it opens on (round-robin, with --nodes).</summary>
+    public int Node { get; init; }
     /// <summary>Stopwatch time each marker was first seen (0: not yet), and the journal sequence it came with.</summary>
     public long[] Seen { get; } = new long[markers];
     public long[] SequenceOf { get; } = new long[markers];
@@ -106,8 +108,9 @@ internal sealed class Seat(int meeting, string account, int markers)
     public async Task ConnectAsync(Target target, ErrorLog errors, CancellationToken ct)
     {
         var cookies = new CookieContainer();
-        if (target.SignIn) await SignInAsync(target.Server.BaseAddress, cookies, ct);
-        _hub = HubClient.Connect(target.Server.BaseAddress, cookies);
+        var address = target.AddressFor(Node);
+        if (target.SignIn) await SignInAsync(address, cookies, ct);
+        _hub = HubClient.Connect(address, cookies);
         _hub.On<JsonElement>("MeetingChanged", OnChange);
         _hub.Closed += ex =>
         {

@@ -52,6 +52,8 @@ public static class Entry
         LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
+                 [--nodes N [--postgres CONNECTION] [--redis HOST:PORT]]   (N app nodes on one new PostgreSQL database and
+                 one Redis; default $DOITHOAI_TEST_POSTGRES / $DOITHOAI_TEST_REDIS, which scripts/test-servers.sh prints)
                  [--seats K] [--heap-samples N] [--hold S] [--seat-idle S]   (scenario seats: K chair pages; --phones N = requests
                  submitted first; --hold S keeps them (or, in the other scenarios, the phones' connections) open S seconds after
                  sampling, e.g. for dotnet-gcdump; --seat-idle S:
@@ -63,7 +65,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples", "--hold", "--seat-idle", "--warmup"]);
+            "--seats", "--heap-samples", "--hold", "--seat-idle", "--warmup", "--nodes", "--postgres", "--redis"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -105,6 +107,9 @@ public static class Entry
             HoldSeconds = Dbl("--hold") ?? o.HoldSeconds,
             SeatIdle = Dbl("--seat-idle") is { } idle ? TimeSpan.FromSeconds(idle) : o.SeatIdle,
             WarmupSubmissions = Int("--warmup") ?? o.WarmupSubmissions,
+            Nodes = Math.Max(1, Int("--nodes") ?? o.Nodes),
+            Postgres = Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("DOITHOAI_TEST_POSTGRES"),
+            Redis = Value(args, "--redis") ?? Environment.GetEnvironmentVariable("DOITHOAI_TEST_REDIS"),
         };
     }
 

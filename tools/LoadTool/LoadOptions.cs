@@ -68,6 +68,18 @@ public sealed record LoadOptions
     /// </summary>
     public TimeSpan SeatIdle { get; init; } = TimeSpan.FromSeconds(135);
 
+    /// <summary>
+    /// App nodes (default 1, on SQLite). More than one: every node on one fresh PostgreSQL database and one Redis
+    /// (<see cref="Postgres"/>, <see cref="Redis"/>); phones and seats are spread round-robin over the nodes.
+    /// </summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>A PostgreSQL connection string for a role that may create databases (default: $DOITHOAI_TEST_POSTGRES).</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Redis for the nodes (default: $DOITHOAI_TEST_REDIS).</summary>
+    public string? Redis { get; init; }
+
     public int SubmitterCount => Math.Clamp(Submitters ?? Phones, 0, Phones);
 
     /// <summary>The named scenarios of the issue; the numbers can be overridden on the command line.</summary>

@@ -121,7 +121,7 @@ public static class LoadRun
         {
             for (var m = 0; m < meetings.Count; m++)
                 for (var s = 0; s < options.StaffPerMeeting; s++)
-                    seats.Add(new Seat(m, Targets.StaffAccounts[s % Targets.StaffAccounts.Length], options.Phones));
+                    seats.Add(new Seat(m, Targets.StaffAccounts[s % Targets.StaffAccounts.Length], options.Phones) { Node = seats.Count });
             await Parallel.ForEachAsync(seats, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
                 async (seat, c) =>
                 {
@@ -139,7 +139,7 @@ public static class LoadRun
             await Parallel.ForEachAsync(Enumerable.Range(0, options.WarmupSubmissions), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
                 async (w, c) =>
                 {
-                    var warm = new Phone(options.Phones + w, -1, server.BaseAddress);
+                    var warm = new Phone(options.Phones + w, -1, target.AddressFor(w));
                     await warm.OpenFormAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
                     await warm.ConnectAsync(errors, c);
                     await warm.SubmitAsync(target.WarmupMeeting.Code, warmStatuses, errors, c);
@@ -148,7 +148,7 @@ public static class LoadRun
             await warmSeat.StopAsync();
             if (options.WarmupSubmissions > 0) await Task.Delay(500, ct);
 
-            for (var i = 0; i < options.Phones; i++) phones.Add(new Phone(i, i % meetings.Count, server.BaseAddress));
+            for (var i = 0; i < options.Phones; i++) phones.Add(new Phone(i, i % meetings.Count, target.AddressFor(i)));
             var setup = new ParallelOptions { MaxDegreeOfParallelism = options.SetupConcurrency, CancellationToken = ct };
             await Parallel.ForEachAsync(phones, setup, async (p, c) => await p.OpenFormAsync(meetings[p.Meeting].Code, statuses, errors, c));
             await Task.Delay(1000, ct);
@@ -169,7 +169,7 @@ public static class LoadRun
 
             // The burst: submitter k posts at start + k × window / submitters.
             var submitters = phones.Take(options.SubmitterCount).ToList();
-            var cpuBefore = server.CpuMilliseconds();
+            var cpuBefore = target.Nodes.Sum(n => n.CpuMilliseconds());
             await using var gcPauses = GcPauses.TryStart(server.Pid);
             var toolPauseBefore = GC.GetTotalPauseDuration();
             var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
@@ -190,7 +190,7 @@ public static class LoadRun
             while (!AllSeen() && drain.Elapsed.TotalSeconds < options.DrainSeconds) await Task.Delay(50, ct);
             var sequenceOf = accepted.ToDictionary(p => p.Index, p => seatsOf.GetValueOrDefault(p.Meeting)?.Select(s => Volatile.Read(ref s.SequenceOf[p.Index])).FirstOrDefault(q => q > 0) ?? 0);
             var lastSequence = accepted.GroupBy(p => p.Meeting).ToDictionary(g => g.Key, g => g.Max(p => sequenceOf[p.Index]));
-            var cpuAfter = server.CpuMilliseconds();
+            var cpuAfter = target.Nodes.Sum(n => n.CpuMilliseconds());
             var rssEnd = server.ResidentBytes();
             var serverPauses = gcPauses is null ? null : await gcPauses.StopAsync();
             var toolPause = GC.GetTotalPauseDuration() - toolPauseBefore;
@@ -238,7 +238,7 @@ public static class LoadRun
             await Parallel.ForEachAsync(phones, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (p, _) => await p.StopAsync());
             foreach (var seat in seats) await seat.StopAsync();
             var store = target.CheckStore is null ? null : await target.CheckStore(accepted.Select(p => p.Index).ToList(), options.Phones);
-            if (server.HasExited) errors.Add("server", "the server process exited during the run");
+            if (target.Nodes.Any(n => n.HasExited)) errors.Add("server", "a server process exited during the run");
 
             return new TargetResult
             {
@@ -276,7 +276,7 @@ public static class LoadRun
                 ServerGcPausesOver50Ms = serverPauses?.Count(p => p.ForGc && p.Milliseconds > 50),
                 ServerOtherSuspensionMs = serverPauses?.Where(p => !p.ForGc).Sum(p => p.Milliseconds),
                 ToolGcPauseMs = toolPause.TotalMilliseconds,
-                ServerErrorLogLines = server.ErrorLines,
+                ServerErrorLogLines = target.Nodes.Sum(n => n.ErrorLines),
             };
         }
         finally

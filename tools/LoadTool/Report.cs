@@ -20,7 +20,8 @@ public static class Report
             + $"{o.StaffPerMeeting} staff seat(s) × {o.Meetings} meeting(s); limits per device/meeting: "
             + $"{o.PerDevicePerMinute?.ToString(Inv) ?? "app default"}/{o.PerMeetingPerMinute?.ToString(Inv) ?? "app default"} per minute; "
             + $"commit {report.Commit}; {report.StartedAt:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores, load average {report.LoadAverage}; "
-            + $"{o.WarmupSubmissions} warm-up submissions first");
+            + $"{o.WarmupSubmissions} warm-up submissions first"
+            + (o.Nodes > 1 ? $"; DoiThoai as {o.Nodes} nodes on PostgreSQL + Redis (CPU: all nodes; GC, heap and RSS: node 1)" : ""));
         var rows = new List<(string Metric, Func<TargetResult, double?> Value, string Format)>
         {
             ("submit→seat p50 (ms)", r => r.SubmitToSeatMs.P50, "0.0"),

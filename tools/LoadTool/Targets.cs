@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,13 @@ public sealed record StoreCheck(int Stored, int Missing, int Duplicates);
 public sealed class Target : IAsyncDisposable
 {
     public required string Name { get; init; }
+    /// <summary>The first (or only) node: its GC, heap and RSS are the ones measured.</summary>
     public required ServerProcess Server { get; init; }
+    /// <summary>Every node of the target (one unless --nodes); phones and seats are spread over them.</summary>
+    public IReadOnlyList<ServerProcess> Nodes { get => _nodes ?? [Server]; init => _nodes = value; }
+    private readonly IReadOnlyList<ServerProcess>? _nodes;
+    /// <summary>Runs after the nodes stopped (drops a run's PostgreSQL database).</summary>
+    public Func<Task>? Cleanup { get; init; }
     public required IReadOnlyList<TargetMeeting> Meetings { get; init; }
     /// <summary>A meeting of its own for the warm-up submissions, so they use up no limit of the measured ones.</summary>
     public required TargetMeeting WarmupMeeting { get; init; }
@@ -29,7 +36,14 @@ public sealed class Target : IAsyncDisposable
     /// <summary>Counts the stored requests whose names carry the run's markers below a bound (null: nothing stored).</summary>
     public Func<IReadOnlyCollection<int>, int, Task<StoreCheck>>? CheckStore { get; init; }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    /// <summary>The node client number <paramref name="index"/> talks to (round-robin).</summary>
+    public Uri AddressFor(int index) => Nodes[(index % Nodes.Count + Nodes.Count) % Nodes.Count].BaseAddress;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+        if (Cleanup is not null) await Cleanup();
+    }
 }
 
 public static class Targets
@@ -61,12 +75,12 @@ public static class Targets
     {
         var dataDirectory = Path.Combine(workDirectory, "doithoai-data");
         Directory.CreateDirectory(dataDirectory);
-        var meetings = await PrepareAppDataAsync(dataDirectory, options.Meetings + 1, ct);
+        var cluster = options.Nodes > 1 ? await ClusterDatabase.CreateAsync(options, ct) : null;
+        var storage = cluster?.Settings ?? new Dictionary<string, string>();
+        var meetings = await PrepareAppDataAsync(dataDirectory, options.Meetings + 1, storage, ct);
 
-        var port = ServerProcess.FreeLoopbackPort();
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(storage)
         {
-            ["DoiThoai:DataDirectory"] = dataDirectory,
             ["DoiThoai:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -80,19 +94,29 @@ public static class Targets
             settings["DoiThoai:PhoneLimits:PerAddressPerMinute"] = perMeeting.ToString();
         }
         foreach (var (key, value) in options.AppSettings) settings[key] = value;
-        var args = new List<string> { "--urls", $"http://127.0.0.1:{port}" };
-        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
-        var server = await ServerProcess.StartAsync(AppDll(options), args, port, "/account/login",
-            Path.Combine(workDirectory, "doithoai.log"), TimeSpan.FromSeconds(90), RuntimeEnvironment(AppDll(options)));
+        var nodes = new List<ServerProcess>();
+        for (var n = 1; n <= options.Nodes; n++)
+        {
+            // One node: the prepared data folder. Several: each its own folder (lock, logs), the data in PostgreSQL.
+            var nodeData = options.Nodes == 1 ? dataDirectory : Path.Combine(workDirectory, $"doithoai-node{n}-data");
+            var port = ServerProcess.FreeLoopbackPort();
+            var args = new List<string> { "--urls", $"http://127.0.0.1:{port}", $"--DoiThoai:DataDirectory={nodeData}" };
+            args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+            nodes.Add(await ServerProcess.StartAsync(AppDll(options), args, port, "/account/login",
+                Path.Combine(workDirectory, options.Nodes == 1 ? "doithoai.log" : $"doithoai-node{n}.log"), TimeSpan.FromSeconds(90),
+                RuntimeEnvironment(AppDll(options))));
+        }
         return new Target
         {
             Name = "DoiThoai",
-            Server = server,
+            Server = nodes[0],
+            Nodes = nodes,
             Meetings = meetings[..^1],
             WarmupMeeting = meetings[^1],
             SignIn = true,
-            CheckStore = (markers, below) => CheckAppStoreAsync(dataDirectory, meetings, markers, below),
+            CheckStore = (markers, below) => CheckAppStoreAsync(dataDirectory, storage, meetings, markers, below),
+            Cleanup = cluster is null ? null : cluster.DropAsync,
         };
     }
 
@@ -134,7 +158,8 @@ public static class Targets
     }
 
     /// <summary>Creates <paramref name="count"/> announced meetings of the demo commune (the last one serves the warm-up).</summary>
-    private static async Task<List<TargetMeeting>> PrepareAppDataAsync(string dataDirectory, int count, CancellationToken ct)
+    private static async Task<List<TargetMeeting>> PrepareAppDataAsync(string dataDirectory, int count,
+        IReadOnlyDictionary<string, string> storage, CancellationToken ct)
     {
         var meetings = new List<TargetMeeting>();
         // The factory finds the app's content root by this variable first (its manifest lookup misses in a console).
@@ -142,7 +167,7 @@ public static class Targets
             ? Path.Combine(root, "src", "Meeting.Web")
             : AppContext.BaseDirectory;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEETING_WEB", contentRoot);
-        await using (var app = new SetupFactory(dataDirectory))
+        await using (var app = new SetupFactory(dataDirectory, storage))
         {
             var commands = app.Services.GetRequiredService<MeetingCommands>();
             for (var i = 1; i <= count; i++)
@@ -166,11 +191,11 @@ public static class Targets
         return meetings;
     }
 
-    private static async Task<StoreCheck> CheckAppStoreAsync(string dataDirectory, IReadOnlyList<TargetMeeting> meetings,
-        IReadOnlyCollection<int> acceptedMarkers, int below)
+    private static async Task<StoreCheck> CheckAppStoreAsync(string dataDirectory, IReadOnlyDictionary<string, string> storage,
+        IReadOnlyList<TargetMeeting> meetings, IReadOnlyCollection<int> acceptedMarkers, int below)
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddMeetingStorage(dataDirectory);
+        services.AddMeetingStorage(dataDirectory, new ConfigurationBuilder().AddInMemoryCollection(storage!).Build());
         await using var provider = services.BuildServiceProvider();
         await using var db = await provider.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContextAsync();
         var ids = meetings.Select(m => m.Id).ToList();
@@ -183,15 +208,60 @@ public static class Targets
     }
 
     /// <summary>The app's own Program and services over the run's data folder, in memory (no port), to prepare data.</summary>
-    private sealed class SetupFactory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class SetupFactory(string dataDirectory, IReadOnlyDictionary<string, string> storage) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("DoiThoai:DataDirectory", dataDirectory);
+            foreach (var (key, value) in storage) builder.UseSetting(key, value);
             builder.UseSetting("DoiThoai:Demo", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             builder.UseEnvironment("Production");
         }
+    }
+}
+
+/// <summary>--nodes: a fresh PostgreSQL database for the run (dropped afterwards) and the nodes' Redis settings.</summary>
+internal sealed class ClusterDatabase
+{
+    private readonly string _server;
+    private readonly string _name;
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    private ClusterDatabase(string server, string name, string redis)
+    {
+        _server = server;
+        _name = name;
+        Settings = new Dictionary<string, string>
+        {
+            ["DoiThoai:Database"] = "Postgres",
+            ["ConnectionStrings:DoiThoai"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            ["DoiThoai:Redis"] = redis,
+            ["DoiThoai:RedisPrefix"] = name,
+        };
+    }
+
+    public static async Task<ClusterDatabase> CreateAsync(LoadOptions options, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.Postgres) || string.IsNullOrEmpty(options.Redis))
+            throw new ArgumentException("--nodes N needs --postgres CONNECTION and --redis HOST:PORT (or DOITHOAI_TEST_POSTGRES / DOITHOAI_TEST_REDIS; scripts/test-servers.sh starts both).");
+        var name = $"doithoai_load_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
+        await ExecuteAsync(options.Postgres, $"CREATE DATABASE {name}", ct);
+        return new ClusterDatabase(options.Postgres, name, options.Redis);
+    }
+
+    public async Task DropAsync()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", CancellationToken.None);
+    }
+
+    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

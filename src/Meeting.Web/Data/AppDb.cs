@@ -15,8 +15,14 @@ public sealed class StaffUser : IdentityUser
     public Guid? DepartmentId { get; set; }
 }
 
-public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>The app's model on SQLite (the embedded default); <see cref="PostgresAppDb"/> is the same model on PostgreSQL.</summary>
+public class AppDb : IdentityDbContext<StaffUser>
 {
+    public AppDb(DbContextOptions<AppDb> options) : base(options) { }
+
+    /// <summary>For a provider's own context type: EF finds migrations by context type, one set per provider.</summary>
+    protected AppDb(DbContextOptions options) : base(options) { }
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<SpeakRequest> SpeakRequests => Set<SpeakRequest>();
     public DbSet<Opinion> Opinions => Set<Opinion>();
@@ -27,7 +33,8 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<S
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite cannot compare or order DateTimeOffset stored as text; binary keeps the offset and sorts.
+        // SQLite cannot compare or order DateTimeOffset stored as text; binary keeps the offset and sorts. PostgreSQL
+        // keeps the same: its timestamptz would drop the hall's +07:00, which the minutes and notices print.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
@@ -36,6 +43,40 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : IdentityDbContext<S
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    }
+
+    /// <summary>
+    /// The meeting's stored sequence, read inside the writer's transaction and held until it ends, so that no other
+    /// writer (another node) commits on the meeting meanwhile. SQLite's transaction already holds the file's write lock.
+    /// </summary>
+    public virtual Task<long?> LockedSequenceAsync(Guid meetingId, CancellationToken ct) => StoredSequenceAsync(meetingId, ct);
+
+    /// <summary>The meeting's stored sequence, without a lock.</summary>
+    public virtual Task<long?> StoredSequenceAsync(Guid meetingId, CancellationToken ct) => Compiled<AppDb>.StoredSequence(this, meetingId, ct);
+
+    /// <summary>
+    /// Work done once per installation however many nodes run it (the hourly reminder e-mails): held until disposed;
+    /// null while another node holds it. A SQLite installation is one node: it always gets it.
+    /// </summary>
+    public virtual Task<IAsyncDisposable?> TryLeaseAsync(string name, CancellationToken ct) => Task.FromResult<IAsyncDisposable?>(OwnLease.Instance);
+
+    private sealed class OwnLease : IAsyncDisposable
+    {
+        public static readonly OwnLease Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Other app nodes may write this database: a writer's copy of a meeting can be older than what is stored.</summary>
+    public virtual bool SharedByNodes => false;
+
+    /// <summary>
+    /// Compiled once per context type (a compiled query keeps the model it first ran on): the writer asks this in every
+    /// batch, and building the query each time was garbage.
+    /// </summary>
+    protected static class Compiled<TDb> where TDb : AppDb
+    {
+        public static readonly Func<TDb, Guid, CancellationToken, Task<long?>> StoredSequence = EF.CompileAsyncQuery(
+            (TDb db, Guid meetingId, CancellationToken _) => db.Meetings.Where(m => m.Id == meetingId).Select(m => (long?)m.LastSequence).FirstOrDefault());
     }
 
     /// <summary>Loads a whole meeting (a few hundred rows at most) with everything its commands need.</summary>

@@ -58,7 +58,8 @@ internal sealed class SpeakRequestMapping : IEntityTypeConfiguration<SpeakReques
         r.Property(x => x.Id).ValueGeneratedNever();
         r.HasIndex(x => x.StatusToken).IsUnique();
         r.HasIndex(x => new { x.MeetingId, x.Number }).IsUnique();
-        r.HasIndex(x => new { x.MeetingId, x.IdempotencyKey }).IsUnique().HasFilter("IdempotencyKey IS NOT NULL");
+        // Filters name columns quoted: PostgreSQL folds unquoted names to lower case, SQLite reads both.
+        r.HasIndex(x => new { x.MeetingId, x.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
         r.Property(x => x.Name).HasMaxLength(Meeting.MaxNameLength);
         r.Property(x => x.Place).HasMaxLength(Meeting.MaxPlaceLength);
         r.Property(x => x.StatusToken).HasMaxLength(64);
@@ -83,7 +84,7 @@ internal sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
         o.Property(x => x.AnswerSummary).HasMaxLength(Meeting.MaxAnswerSummaryLength);
         o.Property(x => x.AnswerSummaryBy).HasMaxLength(256);
         // The online form looks its key up before adding: a re-sent form finds what it made.
-        o.HasIndex(x => new { x.MeetingId, x.SubmissionKey }).HasFilter("SubmissionKey IS NOT NULL");
+        o.HasIndex(x => new { x.MeetingId, x.SubmissionKey }).HasFilter("\"SubmissionKey\" IS NOT NULL");
         o.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.OpinionId).OnDelete(DeleteBehavior.Cascade);
         o.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.OpinionId).OnDelete(DeleteBehavior.Cascade);
         o.Navigation(x => x.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);

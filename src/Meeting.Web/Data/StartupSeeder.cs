@@ -104,7 +104,8 @@ public static class StartupSeeder
         if (foreign.Count == 0) return;
         var configuration = sp.GetRequiredService<IConfiguration>();
         var dataDirectory = Storage.ResolveDataDirectory(configuration);
-        if (!sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value.Demo)
+        // Only demo data in a SQLite file is set aside; a PostgreSQL database is never touched.
+        if (!sp.GetRequiredService<IOptions<DoiThoaiOptions>>().Value.Demo || !db.Database.IsSqlite())
             throw new StartupRefused(
                 $"Cơ sở dữ liệu trong {dataDirectory} do một phiên bản DoiThoai khác tạo (cập nhật lạ: {string.Join(", ", foreign.Take(3))}). " +
                 "Hãy chạy đúng phiên bản đã tạo nó, hoặc khôi phục một bản sao lưu của phiên bản này. Chưa thay đổi gì.");

@@ -45,6 +45,8 @@ public sealed class PhoneLimits
     public int PerMeetingPerMinute { get; set; } = 300;
 }
 
+public enum DatabaseProvider { Sqlite, Postgres }
+
 public static class Storage
 {
     public const string DatabaseFile = "doithoai.db";
@@ -86,17 +88,37 @@ public static class Storage
             File.SetUnixFileMode(file, OwnerOnlyFile);
     }
 
-    public static IServiceCollection AddMeetingStorage(this IServiceCollection services, string dataDirectory)
+    /// <summary>The database the app runs on: <c>DoiThoai:Database</c> = Sqlite (default) or Postgres.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) =>
+        configuration[$"{DoiThoaiOptions.Section}:Database"] is not { Length: > 0 } name ? DatabaseProvider.Sqlite
+        : Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
+        : throw new StartupSeeder.StartupRefused($"DoiThoai:Database = \"{name}\" không hợp lệ: chọn Sqlite (mặc định, một máy) hoặc Postgres (nhiều máy chủ).");
+
+    /// <summary>PostgreSQL's connection string, from <c>ConnectionStrings:DoiThoai</c>.</summary>
+    public const string ConnectionStringName = "DoiThoai";
+
+    public static IServiceCollection AddMeetingStorage(this IServiceCollection services, string dataDirectory, IConfiguration configuration)
     {
-        var dbPath = Path.Combine(dataDirectory, DatabaseFile);
-        services.AddDbContextFactory<AppDb>(o => o
-            .UseSqlite($"Data Source={dbPath};Default Timeout=10")
-            .AddInterceptors(new SqlitePragmas()));
+        if (ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs ? cs
+                : throw new StartupSeeder.StartupRefused("DoiThoai:Database = Postgres cần chuỗi kết nối ConnectionStrings:DoiThoai (ví dụ Host=…;Database=doithoai;Username=…;Password=…).");
+            services.AddDbContextFactory<PostgresAppDb>(o => PostgresAppDb.Configure(o, connectionString));
+            services.AddSingleton<IDbContextFactory<AppDb>, ProviderContextFactory<PostgresAppDb>>();
+        }
+        else
+        {
+            var dbPath = Path.Combine(dataDirectory, DatabaseFile);
+            services.AddDbContextFactory<AppDb>(o => o
+                .UseSqlite($"Data Source={dbPath};Default Timeout=10")
+                .AddInterceptors(new SqlitePragmas()));
+        }
         // Identity's stores take a scoped context.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDb>>().CreateDbContext());
-        services.AddDataProtection()
-            .SetApplicationName("DoiThoai")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, KeysFolder)));
+        var keys = services.AddDataProtection().SetApplicationName("DoiThoai");
+        // Keys sign sign-ins, forms, projector links and phones' device cookies: every node must hold the same ones.
+        if (ProviderOf(configuration) == DatabaseProvider.Postgres) keys.PersistKeysToDbContext<PostgresAppDb>();
+        else keys.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, KeysFolder)));
         return services;
     }
 

@@ -118,7 +118,8 @@ public sealed class MeetingCommands(
     /// <summary>What phones read between changes: each request's public line, built after each commit.</summary>
     public async Task<PublicBoard?> BoardAsync(Guid meetingId, CancellationToken ct = default)
     {
-        if (_writers.TryGetValue(meetingId, out var writer) && writer.Board is { } board) return board;
+        // A board older than what another node committed is rebuilt by the probe (the writer reloads the meeting first).
+        if (_writers.TryGetValue(meetingId, out var writer) && writer.Board is { } board && board.Sequence >= writer.HeardSequence) return board;
         // Not loaded on this node yet (a restart, an idle meeting): a command that changes nothing loads it.
         var probe = await RunAsync(meetingId, null, null, (_, _) => true, ct);
         return probe.Ok && _writers.TryGetValue(meetingId, out writer) ? writer.Board : null;
@@ -142,6 +143,12 @@ public sealed class MeetingCommands(
             StoreGate.Release();
         }
         feed.Publish(entries.Select(MeetingChange.From).ToList());
+    }
+
+    /// <summary>Another node committed on the meeting up to <paramref name="sequence"/> (<see cref="ClusterBus"/>).</summary>
+    public void HeardOf(Guid meetingId, long sequence)
+    {
+        if (_writers.TryGetValue(meetingId, out var writer)) writer.HeardOf(sequence);
     }
 
     /// <summary>Commands waiting for the meeting's writer (tests stage batches with it).</summary>

@@ -53,19 +53,23 @@ public sealed class MeetingFeed : IAsyncDisposable
         });
     }
 
+    /// <summary>With several nodes (<see cref="ClusterBus"/>): passes what this node committed to the others.</summary>
+    public Action<IReadOnlyList<MeetingChange>>? Relay { get; set; }
+
+    /// <summary>The highest sequence of the meeting this node has passed on (its own commits and the other nodes').</summary>
+    public long LastSequence(Guid meetingId) => _lastSequence.TryGetValue(meetingId, out var sequence) ? sequence : 0;
+
+    private readonly ConcurrentDictionary<Guid, long> _lastSequence = new();
+
     /// <summary>Called by a meeting's writer in commit order, after the commit.</summary>
     public void Publish(IReadOnlyList<MeetingChange> changes, PublicBoard? board = null)
     {
         foreach (var change in changes)
         {
-            if (_listeners.TryGetValue(change.MeetingId, out var set))
-                foreach (var listener in set.Values)
-                {
-                    try { listener(change); }
-                    catch (Exception ex) { _logger.LogWarning(ex, "A meeting listener failed on {Kind}", change.Kind); }
-                }
+            Notify(change);
             _staffOutbox.Writer.TryWrite(() => _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change)));
         }
+        Relay?.Invoke(changes);
         var lastPublic = changes.LastOrDefault(c => !c.StaffOnly);
         if (lastPublic is null && (board is null || board.Changed.Count == 0)) return;
         var meetingId = changes.Count > 0 ? changes[0].MeetingId : board!.MeetingId;
@@ -87,6 +91,26 @@ public sealed class MeetingFeed : IAsyncDisposable
             var wait = pending.SentAt + PublicInterval - _clock.GetUtcNow();
             if (wait <= TimeSpan.Zero) _publicOutbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending));
             else _ = Task.Delay(wait, _clock).ContinueWith(_ => _publicOutbox.Writer.TryWrite(() => FlushPublicAsync(meetingId, pending)), TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Another node committed these (in order, none missing): this node's own listeners hear them. Its hub clients do
+    /// not need them from here: the committing node's sends reach them through SignalR's Redis backplane.
+    /// </summary>
+    public void PublishFromOtherNode(IReadOnlyList<MeetingChange> changes)
+    {
+        foreach (var change in changes) Notify(change);
+    }
+
+    private void Notify(MeetingChange change)
+    {
+        _lastSequence.AddOrUpdate(change.MeetingId, change.Sequence, (_, seen) => Math.Max(seen, change.Sequence));
+        if (!_listeners.TryGetValue(change.MeetingId, out var set)) return;
+        foreach (var listener in set.Values)
+        {
+            try { listener(change); }
+            catch (Exception ex) { _logger.LogWarning(ex, "A meeting listener failed on {Kind}", change.Kind); }
         }
     }
 

@@ -5,6 +5,7 @@ using DoiThoai.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Npgsql;
 using Polly;
 using Polly.Retry;
 
@@ -59,6 +60,10 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
     /// <summary>The public lines after the last commit; null until the meeting has been loaded.</summary>
     public PublicBoard? Board { get; private set; }
+
+    // The copy was reloaded (another node, or a fault): the next board is built from the whole meeting. The old board
+    // stays readable meanwhile: phones asking between the reload and the next commit see it, not "not found".
+    private bool _boardStale;
 
     public int Waiting => _queue.Reader.Count;
 
@@ -155,6 +160,18 @@ internal sealed class MeetingWriter : IAsyncDisposable
             foreach (var command in batch) command.Refuse(MeetingCommands.MeetingNotFound);
             return true;
         }
+        // Another node may have moved the meeting on: start from what is stored, so that no command is refused (or
+        // answered) from an old copy. Its commit is still checked under the row lock below.
+        if (_db!.SharedByNodes && await _db.StoredSequenceAsync(MeetingId, _stop.Token) != _meeting!.LastSequence)
+        {
+            Drop();
+            _boardStale = true;
+            if (!await EnsureLoadedAsync())
+            {
+                foreach (var command in batch) command.Refuse(MeetingCommands.MeetingNotFound);
+                return true;
+            }
+        }
         var (db, meeting) = (_db!, _meeting!);
         var expected = meeting.LastSequence;
         var sizes = new CollectionSizes(meeting);
@@ -208,7 +225,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
         if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
         {
-            if (Board is null) SetBoard(PublicBoard.Build(meeting, null));
+            if (Board is null || _boardStale) SetBoard(PublicBoard.Build(meeting, Board));
             foreach (var command in batch) command.Complete(meeting.LastSequence);
             return true;
         }
@@ -220,15 +237,16 @@ internal sealed class MeetingWriter : IAsyncDisposable
         var committing = Stopwatch.GetTimestamp();
         try
         {
-            // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later.
+            // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken before the read, never upgraded later;
+            // on PostgreSQL the read locks the meeting's row (see AppDb.LockedSequenceAsync).
             await using var tx = await db.Database.BeginTransactionAsync(_stop.Token);
-            var stored = await db.Meetings.Where(m => m.Id == MeetingId).Select(m => (long?)m.LastSequence).FirstOrDefaultAsync(_stop.Token);
+            var stored = await db.LockedSequenceAsync(MeetingId, _stop.Token);
             if (stored != expected)
             {
                 _owner.Logger.LogWarning("Meeting {MeetingId} changed outside this writer (stored {Stored}, held {Held}); reloading", MeetingId, stored, expected);
                 await tx.RollbackAsync(_stop.Token);
                 Drop();
-                Board = null;
+                _boardStale = true;
                 foreach (var command in batch) command.Reset();
                 return false;
             }
@@ -246,7 +264,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         {
             // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
             foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
-            var board = onlyAdds && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
+            var board = onlyAdds && !_boardStale && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
             if (onlyAdds && _owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
                 throw new InvalidOperationException($"The public board of meeting {MeetingId} built from new requests differs from the whole meeting's.");
             SetBoard(board);
@@ -263,8 +281,22 @@ internal sealed class MeetingWriter : IAsyncDisposable
         return true;
     }
 
+    private long _heardSequence;
+
+    /// <summary>The highest sequence another node committed on this meeting, as far as this node heard.</summary>
+    public long HeardSequence => Interlocked.Read(ref _heardSequence);
+
+    public void HeardOf(long sequence)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _heardSequence)) < sequence && Interlocked.CompareExchange(ref _heardSequence, sequence, seen) != seen)
+        {
+        }
+    }
+
     private void SetBoard(PublicBoard board)
     {
+        _boardStale = false;
         _owner.Codes.Remember(MeetingId, board.NewTokens);
         Board = board;
     }
@@ -274,6 +306,10 @@ internal sealed class MeetingWriter : IAsyncDisposable
         if (_meeting is not null) return true;
         _db = await _owner.DbFactory.CreateDbContextAsync(_stop.Token);
         _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // A failed batch rolls its whole transaction back, so EF's savepoint around SaveChanges only costs two commands.
+        _db.Database.AutoSavepointsEnabled = false;
+        // Open for the copy's life: a batch would otherwise take a connection from the pool and run its pragmas again.
+        await _db.Database.OpenConnectionAsync(_stop.Token);
         _meeting = await _db.LoadMeetingAsync(MeetingId, tracking: true, _stop.Token);
         if (_meeting is null)
         {
@@ -365,8 +401,14 @@ internal sealed class MeetingWriter : IAsyncDisposable
         _meeting = null;
     }
 
-    private static bool IsTransient(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: 5 or 6 } || ex is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 5 or 6 } };
+    /// <summary>Busy or locked (SQLite), a serialization failure or deadlock (PostgreSQL): the same batch may succeed again.</summary>
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
 
     internal static List<JournalEntry> Journalize(Meeting meeting, string actor, DateTimeOffset now) =>
         meeting.TakeEvents().Select(e => new JournalEntry

@@ -365,6 +365,7 @@ public sealed class ProjectorViewTests : IAsyncLifetime
         _ctx.Services.AddSingleton<MeetingSnapshots>();
         _ctx.Services.AddSingleton<LiveMetrics>();
         _ctx.Services.AddSingleton<MeetingCommands>();
+        _ctx.Services.AddSingleton<NodeCaches>();
         _ctx.Services.AddSingleton<DoiThoai.Web.Features.Units.UnitAccess>();
         _ctx.Services.AddSingleton<ProjectorLinks>();
         _ctx.Services.AddOptions<DoiThoaiOptions>().Configure(o => o.PublicBaseUrl = "http://192.168.1.10:5080/");

@@ -71,7 +71,7 @@ public sealed class KillMidBurstTests
     }
 
     /// <summary>A phone over real HTTP: its own cookies, the form, then the post; the status token when acknowledged.</summary>
-    private sealed class RealPhone(Uri baseAddress) : IDisposable
+    internal sealed class RealPhone(Uri baseAddress) : IDisposable
     {
         private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {

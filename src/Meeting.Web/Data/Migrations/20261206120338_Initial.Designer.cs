@@ -538,7 +538,7 @@ namespace DoiThoai.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId", "SubmissionKey")
-                        .HasFilter("SubmissionKey IS NOT NULL");
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.ToTable("Opinions");
                 });
@@ -638,7 +638,7 @@ namespace DoiThoai.Web.Data.Migrations
 
                     b.HasIndex("MeetingId", "IdempotencyKey")
                         .IsUnique()
-                        .HasFilter("IdempotencyKey IS NOT NULL");
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();

@@ -692,14 +692,14 @@ namespace DoiThoai.Web.Data.Migrations
                 name: "IX_Opinions_MeetingId_SubmissionKey",
                 table: "Opinions",
                 columns: new[] { "MeetingId", "SubmissionKey" },
-                filter: "SubmissionKey IS NOT NULL");
+                filter: "\"SubmissionKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakRequests_MeetingId_IdempotencyKey",
                 table: "SpeakRequests",
                 columns: new[] { "MeetingId", "IdempotencyKey" },
                 unique: true,
-                filter: "IdempotencyKey IS NOT NULL");
+                filter: "\"IdempotencyKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakRequests_MeetingId_Number",

@@ -535,7 +535,7 @@ namespace DoiThoai.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId", "SubmissionKey")
-                        .HasFilter("SubmissionKey IS NOT NULL");
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.ToTable("Opinions");
                 });
@@ -635,7 +635,7 @@ namespace DoiThoai.Web.Data.Migrations
 
                     b.HasIndex("MeetingId", "IdempotencyKey")
                         .IsUnique()
-                        .HasFilter("IdempotencyKey IS NOT NULL");
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();

@@ -66,7 +66,7 @@ public partial class AdminPage
                 await using var scope = Scopes.CreateAsyncScope();
                 error = await change(scope.ServiceProvider.GetRequiredService<AdminService>());
             }
-            catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
             {
                 // Two administrators at once (the same user name) or a busy database: nothing was kept; say so.
                 Logger.LogWarning(ex, "An administration change failed");

@@ -41,8 +41,22 @@ internal sealed class CalendarEntryMapping : IEntityTypeConfiguration<CalendarEn
 /// The working calendar every deadline is counted on: the Labour Code's holidays, the built-in official swaps, and the
 /// swaps the office entered (which win). Built once and kept until an entry changes.
 /// </summary>
-public sealed class CalendarService(IDbContextFactory<AppDb> dbFactory, TimeProvider clock, UnitAccess units)
+public sealed class CalendarService
 {
+    private readonly IDbContextFactory<AppDb> dbFactory;
+    private readonly TimeProvider clock;
+    private readonly UnitAccess units;
+    private readonly NodeCaches _caches;
+
+    public CalendarService(IDbContextFactory<AppDb> dbFactory, TimeProvider clock, UnitAccess units, NodeCaches caches)
+    {
+        this.dbFactory = dbFactory;
+        this.clock = clock;
+        this.units = units;
+        _caches = caches;
+        caches.Register(NodeCaches.Calendars, Forget);
+    }
+
     public const string EditorRoles = "Admin,Organizer";
     /// <summary>The unit id of national entries: the Government's swaps, entered by the top unit's office.</summary>
     public static readonly Guid National = Guid.Empty;
@@ -183,7 +197,10 @@ public sealed class CalendarService(IDbContextFactory<AppDb> dbFactory, TimeProv
         return UnitAccess.UnitOf(user);
     }
 
-    private void Changed()
+    /// <summary>An entry was added or removed here: forgotten on this node and the others.</summary>
+    private void Changed() => _caches.Changed(NodeCaches.Calendars);
+
+    private void Forget()
     {
         lock (_gate)
         {

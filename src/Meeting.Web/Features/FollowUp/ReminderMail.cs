@@ -74,11 +74,12 @@ public sealed class MailSender(IMailTransport transport, IOptions<SmtpOptions> o
 {
     private ResiliencePipeline? _pipeline;
 
-    private ResiliencePipeline Pipeline => _pipeline ??= new ResiliencePipelineBuilder()
+    // Retries = 0 sends once: Polly refuses a retry strategy of zero attempts, which made every send fail.
+    private ResiliencePipeline Pipeline => _pipeline ??= options.Value.Retries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<SmtpException>().Handle<IOException>().Handle<SocketException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = Math.Max(0, options.Value.Retries),
+            MaxRetryAttempts = options.Value.Retries,
             Delay = TimeSpan.FromSeconds(Math.Max(0, options.Value.RetryDelaySeconds)),
             BackoffType = DelayBackoffType.Exponential,
             OnRetry = args =>
@@ -117,10 +118,15 @@ public sealed class ReminderMailer(
     TimeProvider clock,
     IOptions<DoiThoaiOptions> appOptions)
 {
+    public const string LeaseName = "reminder-mail";
+
     /// <summary>Sends what is due on <paramref name="today"/> and not sent before; returns the number of e-mails sent.</summary>
     public async Task<int> SendDueAsync(DateOnly today, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Several nodes: one runs, the others skip this hour (what is sent is stored, so the next run sends the rest).
+        await using var lease = await db.TryLeaseAsync(LeaseName, ct);
+        if (lease is null) return 0;
         var open = await db.Set<FollowUpItem>().AsNoTracking().Where(i => i.Status != FollowUpStatus.Answered).ToListAsync(ct);
         var calendarOf = await calendars.ForUnitsAsync(open.Select(i => i.UnitId), ct);
         var sent = (await db.Set<ReminderSent>().AsNoTracking().Select(r => new { r.ItemId, r.Kind }).ToListAsync(ct))

@@ -79,8 +79,14 @@ public static class OperationsCommand
     }
 
     /// <summary>The data folder exactly as the app would resolve it from the same arguments and environment.</summary>
-    private static string DataDirectory(IEnumerable<string> configurationArgs) =>
-        Storage.DataDirectoryPath(WebApplication.CreateBuilder(StartOptions.For([.. configurationArgs])).Configuration);
+    /// <summary>The SQLite data folder; a PostgreSQL installation is backed up with PostgreSQL's own tools.</summary>
+    private static string DataDirectory(IEnumerable<string> configurationArgs)
+    {
+        var configuration = WebApplication.CreateBuilder(StartOptions.For([.. configurationArgs])).Configuration;
+        if (Storage.ProviderOf(configuration) != DatabaseProvider.Sqlite)
+            throw new OperationFailed("Máy chủ này dùng PostgreSQL (DoiThoai:Database = Postgres): hãy sao lưu và khôi phục bằng pg_dump / pg_restore của PostgreSQL (README, \"Chạy nhiều máy chủ\"). Chưa thay đổi gì.");
+        return Storage.DataDirectoryPath(configuration);
+    }
 
     /// <summary>"--name value" or "--name=value" at args[i]; advances i past a separate value.</summary>
     private static string? Option(string[] args, ref int i, string name)

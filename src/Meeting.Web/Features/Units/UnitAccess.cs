@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DoiThoai.Domain;
 using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,18 @@ namespace DoiThoai.Web.Features.Units;
 /// Which units' data a signed-in person may see: their own unit and the units under it. Every meeting page, endpoint,
 /// command and hub subscription asks here, so a commune's staff never reach another commune's meetings by URL.
 /// </summary>
-public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
+public sealed class UnitAccess
 {
+    private readonly IDbContextFactory<AppDb> dbFactory;
+    private readonly NodeCaches _caches;
+
+    public UnitAccess(IDbContextFactory<AppDb> dbFactory, NodeCaches caches)
+    {
+        this.dbFactory = dbFactory;
+        _caches = caches;
+        caches.Register(NodeCaches.Units, Forget);
+    }
+
     public const string UnitClaim = "doithoai:unit";
     public const string DepartmentClaim = "doithoai:department";
 
@@ -45,7 +56,10 @@ public sealed class UnitAccess(IDbContextFactory<AppDb> dbFactory)
         return units;
     }
 
-    public void UnitsChanged()
+    /// <summary>A unit was added or changed here: forgotten on this node and the others.</summary>
+    public void UnitsChanged() => _caches.Changed(NodeCaches.Units);
+
+    private void Forget()
     {
         Interlocked.Increment(ref _version);
         _units = null;

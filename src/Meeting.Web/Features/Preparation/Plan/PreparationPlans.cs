@@ -2,7 +2,6 @@ using System.Security.Claims;
 using DoiThoai.Domain;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Features.Preparation.Plan;
@@ -38,7 +37,7 @@ public static class PreparationPlans
         {
             await commands.AddMeetingAsync(meeting, user.Identity?.Name ?? "?", ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             return (null, MeetingCommands.SaveFailed);
         }
