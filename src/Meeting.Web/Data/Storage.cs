@@ -13,6 +13,15 @@ public sealed class DoiThoaiOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
+    /// Several nodes: a folder every node mounts (NFS, a shared disk) that holds answers' attached files (its files/);
+    /// empty: the data folder's files/, as on one machine.
+    /// </summary>
+    public string? SharedDirectory { get; set; }
+
+    /// <summary>The folder whose files/ holds the attached files.</summary>
+    public string FilesRoot => Path.GetFullPath(SharedDirectory is { Length: > 0 } shared ? shared : DataDirectory);
+
+    /// <summary>
     /// Demo mode (opt-in; ./run.sh turns it on in its own data folder): seeds the demo meeting and demo accounts once and
     /// shows them on the home page. Off, any account still opening with the public demo password is disabled at start.
     /// </summary>

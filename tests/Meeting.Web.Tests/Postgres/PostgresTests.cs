@@ -106,6 +106,31 @@ public sealed class PostgresTests(ITestOutputHelper output)
         await AssertGaplessJournalAsync(nodeB, demo.Id, meeting.LastSequence);
     }
 
+    [SkippableFact]
+    public async Task An_answer_file_attached_on_node_A_downloads_from_node_B_through_the_shared_folder()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var shared = TestApp.NewDataDirectory();
+        var settings = database.Settings;
+        settings["DoiThoai:SharedDirectory"] = shared;
+        await using var nodeA = new TestApp(settings: settings);
+        await using var nodeB = new TestApp(settings: settings);
+        using var logs = Defer(() => ShowLogs(nodeA, nodeB));
+        var followed = await FollowUp.FollowedMeeting.PlayAsync(nodeA);
+        var item = await followed.IssueAsync(nodeA);
+        var staff = FollowUp.FollowedMeeting.DepartmentStaff(followed.KinhTe.Id);
+        var pdf = FollowUp.FollowedMeeting.Pdf("Van ban tra loi so 12");
+        var serviceA = FollowUp.FollowedMeeting.Service(nodeA);
+        Assert.Null(await serviceA.RecordAnswerAsync(staff, item.Id, new DoiThoai.Web.Features.FollowUp.AnswerInput("Đã nạo vét kênh.", "12/UBND", serviceA.Today),
+            new DoiThoai.Web.Features.FollowUp.AnswerFile("Tra loi.pdf", pdf.Length, () => new MemoryStream(pdf))));
+
+        var onB = await FollowUp.FollowedMeeting.Service(nodeB).AttachmentAsync(staff, item.Id);
+        Assert.NotNull(onB);
+        Assert.StartsWith(Path.GetFullPath(shared), onB!.FullPath);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(onB.FullPath));
+        Assert.Empty(Directory.Exists(Path.Combine(nodeA.DataDirectory, "files")) ? Directory.GetFiles(Path.Combine(nodeA.DataDirectory, "files")) : []);
+    }
+
     [Fact]
     public void The_postgres_model_has_no_change_without_its_migration()
     {

@@ -5,7 +5,8 @@ namespace DoiThoai.Web.Features.FollowUp;
 
 /// <summary>
 /// The file attached to a written answer (the signed reply, scanned or as issued): PDF, DOCX, JPG or PNG up to 10 MB.
-/// Kept in the data folder under files/ with a random name; the person's file name is only shown and used for download.
+/// Kept under files/ of the data folder (or of the nodes' shared folder, DoiThoai:SharedDirectory) with a random name;
+/// the person's file name is only shown and used for download.
 /// </summary>
 public static class FollowUpFiles
 {
@@ -28,7 +29,7 @@ public static class FollowUpFiles
         [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
     };
 
-    public static string FolderOf(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), Folder);
+    public static string FolderOf(string root) => Path.Combine(Path.GetFullPath(root), Folder);
 
     public static string ContentTypeOf(string fileName) =>
         Types.TryGetValue(Path.GetExtension(fileName), out var type) ? type.ContentType : "application/octet-stream";
@@ -59,14 +60,14 @@ public static class FollowUpFiles
     /// Reads at most <see cref="MaxBytes"/> + 1 bytes whatever the sender declared, checks the content starts like its
     /// type, and writes it under files/ with a random name. Returns the stored path (relative to the data folder) or why not.
     /// </summary>
-    public static async Task<(string? RelativePath, string? Error)> SaveAsync(string dataDirectory, string fileName, Stream content, CancellationToken ct)
+    public static async Task<(string? RelativePath, string? Error)> SaveAsync(string root, string fileName, Stream content, CancellationToken ct)
     {
         if (Check(fileName, null) is { } refused) return (null, refused);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var folder = FolderOf(dataDirectory);
+        var folder = FolderOf(root);
         Storage.OwnerOnlyDirectory(folder);
         var relative = $"{Folder}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{(extension == ".jpeg" ? ".jpg" : extension)}";
-        var full = Path.Combine(Path.GetFullPath(dataDirectory), relative);
+        var full = Path.Combine(Path.GetFullPath(root), relative);
         var ok = false;
         try
         {
@@ -102,22 +103,22 @@ public static class FollowUpFiles
         }
         finally
         {
-            if (!ok) Delete(dataDirectory, relative);
+            if (!ok) Delete(root, relative);
         }
     }
 
     /// <summary>The full path of a stored file, only if it lies inside files/ (a stored path is never trusted blindly).</summary>
-    public static string? FullPath(string dataDirectory, string? relativePath)
+    public static string? FullPath(string root, string? relativePath)
     {
         if (string.IsNullOrEmpty(relativePath)) return null;
-        var folder = FolderOf(dataDirectory) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(Path.GetFullPath(dataDirectory), relativePath));
+        var folder = FolderOf(root) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(Path.GetFullPath(root), relativePath));
         return full.StartsWith(folder, StringComparison.Ordinal) && File.Exists(full) ? full : null;
     }
 
-    public static void Delete(string dataDirectory, string? relativePath)
+    public static void Delete(string root, string? relativePath)
     {
-        var full = FullPath(dataDirectory, relativePath);
+        var full = FullPath(root, relativePath);
         try
         {
             if (full is not null) File.Delete(full);

@@ -97,7 +97,8 @@ public sealed class FollowUpService(
     /// <summary>Today in the hall's time zone: deadlines are days in Vietnam, whatever the server's zone.</summary>
     public static DateOnly HallDate(TimeProvider clock) => DateOnly.FromDateTime(Clock.ToHallTime(clock.GetUtcNow()).DateTime);
 
-    private string DataDirectory => Path.GetFullPath(options.Value.DataDirectory);
+    /// <summary>Where attached files live: the data folder, or the nodes' shared folder.</summary>
+    private string FilesRoot => options.Value.FilesRoot;
 
     public static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", Invariant);
 
@@ -358,17 +359,17 @@ public sealed class FollowUpService(
         {
             string? error;
             await using (var content = file.Open())
-                (stored, error) = await FollowUpFiles.SaveAsync(DataDirectory, file.Name, content, ct);
+                (stored, error) = await FollowUpFiles.SaveAsync(FilesRoot, file.Name, content, ct);
             if (error is not null) return error;
             item.RecordAnswer(answer.Text, answer.Reference, answer.Date, FollowUpFiles.CleanName(file.Name), stored, by, now, day);
         }
         var saveError = await SaveAsync(db, itemId, ct);
         if (saveError is not null)
         {
-            FollowUpFiles.Delete(DataDirectory, stored);
+            FollowUpFiles.Delete(FilesRoot, stored);
             return saveError;
         }
-        if (stored is not null && previousFile is not null && previousFile != stored) FollowUpFiles.Delete(DataDirectory, previousFile);
+        if (stored is not null && previousFile is not null && previousFile != stored) FollowUpFiles.Delete(FilesRoot, previousFile);
         return null;
     }
 
@@ -376,7 +377,7 @@ public sealed class FollowUpService(
     public async Task<StoredAttachment?> AttachmentAsync(ClaimsPrincipal user, Guid itemId, CancellationToken ct = default)
     {
         if (await GetAsync(user, itemId, null, ct) is not { Item: var item }) return null;
-        return FollowUpFiles.FullPath(DataDirectory, item.AttachmentPath) is { } full
+        return FollowUpFiles.FullPath(FilesRoot, item.AttachmentPath) is { } full
             ? new(full, item.AttachmentName ?? Path.GetFileName(full), FollowUpFiles.ContentTypeOf(full))
             : null;
     }

@@ -89,10 +89,10 @@ public static class RecordArchive
                 await entry.WriteAsync(content, ct);
             }
             // The departments' signed answers, each under its opinion's number.
-            var dataDirectory = System.IO.Path.GetFullPath(options.Value.DataDirectory);
+            var filesRoot = options.Value.FilesRoot;
             foreach (var item in items)
             {
-                if (FollowUpFiles.FullPath(dataDirectory, item.AttachmentPath) is not { } full || !File.Exists(full)) continue;
+                if (FollowUpFiles.FullPath(filesRoot, item.AttachmentPath) is not { } full || !File.Exists(full)) continue;
                 var name = $"13-van-ban-tra-loi/y-kien-so-{item.OpinionNumber}-{FollowUpFiles.CleanName(item.AttachmentName ?? System.IO.Path.GetFileName(full))}";
                 await archive.CreateEntryFromFileAsync(full, name, CompressionLevel.Optimal, ct);
             }
