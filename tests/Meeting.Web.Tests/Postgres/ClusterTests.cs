@@ -119,6 +119,27 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_phone_limit_holds_across_nodes()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var settings = database.ClusterSettings();
+        // Senders without a device cookie: 3 per meeting per minute, whichever node they reach.
+        settings["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = "3";
+        await using var nodeA = new TestApp(settings: settings);
+        var demo = await nodeA.DemoMeetingAsync();
+        await using var nodeB = new TestApp(settings: settings);
+        using var scriptOnA = nodeA.CreateClient(new() { AllowAutoRedirect = false });
+        using var scriptOnB = nodeB.CreateClient(new() { AllowAutoRedirect = false });
+        FormUrlEncodedContent Form() => new(new Dictionary<string, string> { ["name"] = "Máy gửi tự động", ["content"] = "Gửi liên tục." });
+
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, (await scriptOnA.PostAsync($"/m/{demo.PublicCode}/gui", Form())).StatusCode);
+        var fourth = await scriptOnB.PostAsync($"/m/{demo.PublicCode}/gui", Form());
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Contains("Gửi quá nhanh", await fourth.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task Node_A_killed_with_kill_dash_nine_mid_burst_loses_no_acknowledged_request_and_B_stays_current()
     {
         await using var database = await TestPostgres.CreateAsync();

@@ -6,10 +6,12 @@ using DoiThoai.Web.Features.FollowUp;
 using DoiThoai.Web.Features.Security;
 using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
 
 namespace DoiThoai.Web.Features.Phone;
 
@@ -24,20 +26,30 @@ public static class PhoneEndpoints
     public static IServiceCollection AddPhonePages(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection($"{DoiThoaiOptions.Section}:PhoneLimits").Get<PhoneLimits>() ?? new PhoneLimits();
-        services.AddRateLimiter(options =>
+        var cluster = ClusterOptions.From(configuration);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, sp) =>
         {
+            // Several nodes: each window is counted in Redis, so a limit holds whichever node a request reaches.
+            var redis = cluster is null ? null : sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+            RateLimitPartition<string> Window(string key, int permits) => redis is null
+                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => LocalWindow(permits))
+                : RateLimitPartition.Get(key, k => new SharedWindow(
+                    new RedisFixedWindowRateLimiter<string>($"{cluster!.Prefix}:limit:{k}", new RedisFixedWindowRateLimiterOptions
+                        { ConnectionMultiplexerFactory = () => redis, PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }),
+                    new FixedWindowRateLimiter(LocalWindow(permits))));
             // 200 phones on the hall's Wi-Fi share one address. A phone with a device cookie we signed counts as itself
             // (and its address has a cap a full hall fits under); senders without one (scripts, forged cookies) share a
             // small bucket per address and per meeting that real phones never draw from.
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => !IsSubmit(ctx) ? RateLimitPartition.GetNoLimiter("")
                     : PhoneDevices.IdOf(ctx) is { } device
-                        ? RateLimitPartition.GetFixedWindowLimiter("dev:" + device, _ => Window(limits.PerDevicePerMinute))
-                        : RateLimitPartition.GetFixedWindowLimiter("anon:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), _ => Window(limits.UnknownPerAddressPerMinute))),
+                        ? Window("dev:" + device, limits.PerDevicePerMinute)
+                        : Window("anon:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), limits.UnknownPerAddressPerMinute)),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => !IsSubmit(ctx) ? RateLimitPartition.GetNoLimiter("")
                     : PhoneDevices.IsKnown(ctx)
-                        ? RateLimitPartition.GetFixedWindowLimiter("addr:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), _ => Window(limits.PerAddressPerMinute))
-                        : RateLimitPartition.GetFixedWindowLimiter("meeting:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), _ => Window(limits.PerMeetingPerMinute))));
+                        ? Window("addr:" + PhoneDevices.Address(ctx.Connection.RemoteIpAddress), limits.PerAddressPerMinute)
+                        : Window("meeting:" + PublicCodes.Normalize(ctx.Request.RouteValues["code"]?.ToString()), limits.PerMeetingPerMinute)));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -50,8 +62,44 @@ public static class PhoneEndpoints
         return services;
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
+    private static FixedWindowRateLimiterOptions LocalWindow(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    /// <summary>
+    /// A window counted in Redis; while Redis does not answer, this node's own window (a hall keeps registering, and
+    /// /health/ready already says the node is not whole).
+    /// </summary>
+    private sealed class SharedWindow(RateLimiter shared, RateLimiter local) : RateLimiter
+    {
+        public override TimeSpan? IdleDuration => local.IdleDuration;
+
+        public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
+
+        // Redis cannot answer synchronously: the middleware then asks AcquireAsync.
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => shared.AttemptAcquire(permitCount);
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await shared.AcquireAsync(permitCount, cancellationToken);
+            }
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                return await local.AcquireAsync(permitCount, cancellationToken);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                shared.Dispose();
+                local.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
 
     private static bool IsSubmit(HttpContext ctx) =>
         HttpMethods.IsPost(ctx.Request.Method) && ctx.GetEndpoint()?.Metadata.GetMetadata<PhoneSubmitMarker>() is not null;
