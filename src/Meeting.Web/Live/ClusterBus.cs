@@ -30,6 +30,8 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
     // One at a time, in arrival order: a catch-up read finishes before the next message is passed on.
     private readonly Channel<Relayed> _inbox = Channel.CreateUnbounded<Relayed>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _reading;
+    private Task? _subscribing;
+    private readonly CancellationTokenSource _stopping = new();
 
     public ClusterBus(IConnectionMultiplexer redis, ClusterOptions options, MeetingFeed feed, MeetingCommands commands,
         NodeCaches caches, IDbContextFactory<AppDb> dbFactory, ILogger<ClusterBus> logger)
@@ -44,18 +46,39 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         _logger = logger;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _reading = Task.Run(ReadAsync, CancellationToken.None);
-        await ListenAsync();
         _feed.Relay = Publish;
-        (await _redis.GetSubscriber().SubscribeAsync(_cachesChannel)).OnMessage(message =>
-        {
-            var text = (string)message.Message!;
-            var split = text.IndexOf(' ');
-            if (split > 0 && text[..split] != _node) _caches.Forget(text[(split + 1)..]);
-        });
         _caches.Relay = name => _redis.GetSubscriber().PublishAsync(_cachesChannel, $"{_node} {name}", CommandFlags.FireAndForget);
+        // Redis down at start: the node starts anyway (its /health/ready says 503) and subscribes once Redis answers;
+        // from then on the client restores the subscriptions by itself after a reconnect.
+        _subscribing = Task.Run(() => SubscribeWhenReachableAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeWhenReachableAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await ListenAsync();
+                (await _redis.GetSubscriber().SubscribeAsync(_cachesChannel)).OnMessage(message =>
+                {
+                    var text = (string)message.Message!;
+                    var split = text.IndexOf(' ');
+                    if (split > 0 && text[..split] != _node) _caches.Forget(text[(split + 1)..]);
+                });
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                if (attempt == 1) _logger.LogWarning(ex, "Redis does not answer: this node does not hear the other nodes until it does");
+                try { await Task.Delay(TimeSpan.FromSeconds(2), ct); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
     }
 
     /// <summary>Hears the other nodes' commits (again, after <see cref="StopListeningAsync"/>).</summary>
@@ -114,12 +137,13 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         return entries.Select(MeetingChange.From).ToList();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _feed.Relay = null;
         _caches.Relay = null;
+        await _stopping.CancelAsync();
         _inbox.Writer.TryComplete();
-        return _reading ?? Task.CompletedTask;
+        await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask);
     }
 
     /// <summary>Ready only with Redis answering: without it this node's seats would not hear the other nodes.</summary>

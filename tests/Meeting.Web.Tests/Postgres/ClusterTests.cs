@@ -119,6 +119,23 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_node_starts_without_redis_serves_phones_and_says_it_is_not_ready()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var settings = database.Settings;
+        settings["DoiThoai:Redis"] = "127.0.0.1:1,connectTimeout=500,asyncTimeout=1000";
+        settings["DoiThoai:RedisPrefix"] = database.Database;
+        await using var node = new TestApp(settings: settings);
+        var demo = await node.DemoMeetingAsync();
+        using var client = node.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        // The hall goes on: a phone still registers (its limits counted by the node itself).
+        using var phone = new PhoneClient(node);
+        await phone.SubmitAsync(demo.PublicCode, PhoneClient.Typed("Lê Thị Hằng", "Đề nghị sửa cầu tràn xóm 5."));
+    }
+
+    [SkippableFact]
     public async Task A_phone_limit_holds_across_nodes()
     {
         await using var database = await TestPostgres.CreateAsync();
