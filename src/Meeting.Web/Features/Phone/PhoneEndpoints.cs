@@ -8,7 +8,8 @@ using DoiThoai.Web.Live;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RedisRateLimiting;
@@ -356,7 +357,24 @@ public static class PhoneEndpoints
             [nameof(PhoneMessagePage.BackUrl)] = backUrl,
         });
 
-    private static RazorComponentResult<TComponent> Page<TComponent>(int status, Dictionary<string, object?> parameters)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = status };
+    private static IResult Page<TComponent>(int status, Dictionary<string, object?> parameters)
+        where TComponent : IComponent => new StaticPage<TComponent>(status, parameters);
+
+    /// <summary>
+    /// A phone page as plain HTML from Blazor's HTML renderer: none of the per-request set-up an endpoint render makes
+    /// for interactive pages (persistent state, form mapping, its page buffer), which phones never use.
+    /// </summary>
+    private sealed class StaticPage<TComponent>(int status, Dictionary<string, object?> parameters) : IResult
+        where TComponent : IComponent
+    {
+        public async Task ExecuteAsync(HttpContext ctx)
+        {
+            await using var renderer = new HtmlRenderer(ctx.RequestServices, ctx.RequestServices.GetRequiredService<ILoggerFactory>());
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+            ctx.Response.StatusCode = status;
+            ctx.Response.ContentType = "text/html; charset=utf-8";
+            await ctx.Response.WriteAsync(html, ctx.RequestAborted);
+        }
+    }
 }
