@@ -21,11 +21,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_phone_posting_to_node_A_reaches_a_chair_signed_in_on_A_but_seated_on_node_B()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        var settings = database.ClusterSettings();
-        await using var nodeA = new TestApp(settings: settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: true);
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         try
         {
             // Signed in on A; the same cookie opens the chair's live connection on B (the keys are in the database).
@@ -72,11 +69,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_node_that_missed_messages_reads_them_from_the_journal_before_the_next_ones()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        var settings = database.ClusterSettings();
-        await using var nodeA = new TestApp(settings: settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: true);
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         var heard = new List<long>();
         var feedB = nodeB.AppServices.GetRequiredService<MeetingFeed>();
         using var listener = feedB.Subscribe(demo.Id, change => { lock (heard) heard.Add(change.Sequence); });
@@ -98,11 +92,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_unit_added_on_node_A_shows_on_node_B_without_a_restart()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        var settings = database.ClusterSettings();
-        await using var nodeA = new TestApp(settings: settings);
-        _ = nodeA.AppServices;
-        await using var nodeB = new TestApp(settings: settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: true);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var unitsOnB = nodeB.AppServices.GetRequiredService<UnitAccess>();
         var before = (await unitsOnB.AllUnitsAsync()).Count; // now cached on B
 
@@ -138,13 +129,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_phone_limit_holds_across_nodes()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        var settings = database.ClusterSettings();
         // Senders without a device cookie: 3 per meeting per minute, whichever node they reach.
-        settings["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = "3";
-        await using var nodeA = new TestApp(settings: settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: true, new Dictionary<string, string?> { ["DoiThoai:PhoneLimits:PerMeetingPerMinute"] = "3" });
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         using var scriptOnA = nodeA.CreateClient(new() { AllowAutoRedirect = false });
         using var scriptOnB = nodeB.CreateClient(new() { AllowAutoRedirect = false });
         FormUrlEncodedContent Form() => new(new Dictionary<string, string> { ["name"] = "Máy gửi tự động", ["content"] = "Gửi liên tục." });

@@ -52,12 +52,9 @@ public sealed class PostgresTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Two_nodes_on_one_database_pressing_call_next_together_give_one_speaker_and_a_gapless_journal()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        await using var nodeA = new TestApp(settings: database.Settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: database.Settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: false);
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         using var logs = Defer(() => ShowLogs(nodeA, nodeB));
-        _ = nodeB.AppServices;
         // Both nodes hold the meeting in memory before it moves on.
         await nodeB.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Submit(Draft("Người ở nút B"), now));
         await nodeA.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat, (m, now) => m.Start(now));
@@ -80,12 +77,9 @@ public sealed class PostgresTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Two_nodes_taking_a_burst_of_phones_at_once_store_each_once_with_distinct_numbers()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        await using var nodeA = new TestApp(settings: database.Settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: database.Settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: false);
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         using var logs = Defer(() => ShowLogs(nodeA, nodeB));
-        _ = nodeB.AppServices;
         var before = await nodeA.RequestCountAsync(demo.Id);
 
         var phones = Enumerable.Range(0, 40).Select(i => new PhoneClient(i % 2 == 0 ? nodeA : nodeB)).ToList();
@@ -109,12 +103,9 @@ public sealed class PostgresTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task An_answer_file_attached_on_node_A_downloads_from_node_B_through_the_shared_folder()
     {
-        await using var database = await TestPostgres.CreateAsync();
         var shared = TestApp.NewDataDirectory();
-        var settings = database.Settings;
-        settings["DoiThoai:SharedDirectory"] = shared;
-        await using var nodeA = new TestApp(settings: settings);
-        await using var nodeB = new TestApp(settings: settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: false, new Dictionary<string, string?> { ["DoiThoai:SharedDirectory"] = shared });
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         using var logs = Defer(() => ShowLogs(nodeA, nodeB));
         var followed = await FollowUp.FollowedMeeting.PlayAsync(nodeA);
         var item = await followed.IssueAsync(nodeA);

@@ -19,10 +19,8 @@ public sealed class ReminderLeaseTests
     [SkippableFact]
     public async Task Two_nodes_running_the_reminder_mail_at_once_send_one_mail()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        await using var nodeA = new TestApp(settings: database.Settings);
-        var demo = await nodeA.DemoMeetingAsync();
-        await using var nodeB = new TestApp(settings: database.Settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: false);
+        var (nodeA, nodeB, demo) = (nodes.A, nodes.B, nodes.Demo);
         var calendar = await nodeA.AppServices.GetRequiredService<CalendarService>().CalendarAsync();
         await using (var db = await nodeA.OpenDbAsync())
         {
@@ -49,9 +47,8 @@ public sealed class ReminderLeaseTests
     [SkippableFact]
     public async Task A_lease_held_by_one_node_is_refused_to_the_other_until_released()
     {
-        await using var database = await TestPostgres.CreateAsync();
-        await using var nodeA = new TestApp(settings: database.Settings);
-        await using var nodeB = new TestApp(settings: database.Settings);
+        await using var nodes = await TwoNodes.StartAsync(cluster: false);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         await using var dbA = await nodeA.OpenDbAsync();
         await using var dbB = await nodeB.OpenDbAsync();
 
