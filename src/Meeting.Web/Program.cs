@@ -16,16 +16,21 @@ using DoiThoai.Web.Features.Preparation.Opinions;
 using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using OpenTelemetry.Metrics;
 using MudBlazor.Services;
+using Microsoft.Extensions.Options;
 
 // `backup` and `restore` run against the same configuration as the app, and never start the web host.
 if (OperationsCommand.Handles(args)) return OperationsCommand.Run(args, Console.Out, Console.Error);
 
 var startupClock = new StartupClock();
 var builder = WebApplication.CreateBuilder(StartOptions.For(args));
+// The console only (journald under systemd): the default Debug and EventSource providers each added a scope object to
+// every open request, held per phone while its status page is open, for output nobody reads on a hall server.
+builder.Logging.ClearProviders().AddConsole();
 // Serve _content/ and _framework/ files from the build output in every environment (STACK.md trap 2).
 builder.WebHost.UseStaticWebAssets();
 
@@ -123,9 +128,10 @@ builder.Services.AddPhonePages(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddSingleton<LiveMetrics>();
 // Counts only (no names, no content): the live path's own meter, the runtime's (GC, allocations, thread pool) and
-// ASP.NET Core's request, connection and SignalR ones.
+// ASP.NET Core's request and SignalR ones. Not Kestrel's: its per-connection tags cost every phone ~250 bytes for as
+// long as its page is open, and SignalR's meter already counts the open connections.
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(LiveMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+    .AddMeter(LiveMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http.Connections")
     .AddPrometheusExporter());
 
 var app = builder.Build();
@@ -144,6 +150,8 @@ catch (StartupSeeder.StartupRefused refused)
 startupClock.Mark("cơ sở dữ liệu");
 
 app.UseHallProxies();
+app.UsePhoneHubShortcut(app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+    .Get(IdentityConstants.ApplicationScheme).Cookie.Name!);
 app.UseErrorAnswer();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -33,7 +33,7 @@ public sealed record TargetResult
     public long RssWithPhonesBytes { get; init; }
     public long RssEndBytes { get; init; }
     public double BytesPerConnectedPhone { get; init; }
-    /// <summary>Managed heap (after a full GC) with the phones' hub connections open, less before, per phone.</summary>
+    /// <summary>Bytes alive on the managed heap (after a full GC) with the phones' hub connections open, less before, per phone.</summary>
     public double? HeapBytesPerConnectedPhone { get; init; }
     /// <summary>Accepted submissions that some seat of their meeting never saw.</summary>
     public int LostOnSeats { get; init; }
@@ -100,7 +100,7 @@ public static class LoadRun
 
     private static async Task<long?> HeapOrNullAsync(int pid, CancellationToken ct)
     {
-        try { return await ManagedHeap.AfterFullGcAsync(pid, TimeSpan.FromSeconds(30), ct); }
+        try { return await ManagedHeap.LiveAfterFullGcAsync(pid, TimeSpan.FromSeconds(30), ct); }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or DiagnosticsClientException) { return null; }
     }
 
