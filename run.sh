@@ -21,7 +21,8 @@ fi
 # build. (`dotnet run` asks MSBuild every time: seconds on an idle machine, 20-60 s on a busy one, before the app even
 # starts.) The sources are fingerprinted by name, size and time, so a file added, removed, renamed or changed in any way
 # counts, whatever the folders' times say; `./run.sh --build …` builds regardless.
-out=src/Meeting.Web/bin/Release/net10.0
+# Published precompiled (scripts/publish-app.sh): the first requests do not wait for the JIT.
+out=src/Meeting.Web/bin/Release/ready-to-run
 app="$out/Meeting.Web.dll"
 stamp="$out/.run-sh-sources"
 sources() {
@@ -39,7 +40,7 @@ if [ "${1:-}" = "--build" ]; then
     force=true
 fi
 if $force || [ ! -f "$app" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
-    dotnet build src/Meeting.Web -c Release -v quiet -nologo
+    scripts/publish-app.sh "$out"
     echo "$fingerprint" > "$stamp"
 fi
 

@@ -65,7 +65,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples", "--hold", "--seat-idle", "--warmup", "--nodes", "--postgres", "--redis"]);
+            "--seats", "--heap-samples", "--hold", "--hold-after", "--seat-idle", "--warmup", "--nodes", "--postgres", "--redis"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -105,6 +105,7 @@ public static class Entry
             SeatPages = Int("--seats") ?? o.SeatPages,
             HeapSamples = Int("--heap-samples") ?? o.HeapSamples,
             HoldSeconds = Dbl("--hold") ?? o.HoldSeconds,
+            HoldAfterSeconds = Dbl("--hold-after") ?? o.HoldAfterSeconds,
             SeatIdle = Dbl("--seat-idle") is { } idle ? TimeSpan.FromSeconds(idle) : o.SeatIdle,
             WarmupSubmissions = Int("--warmup") ?? o.WarmupSubmissions,
             Nodes = Math.Max(1, Int("--nodes") ?? o.Nodes),

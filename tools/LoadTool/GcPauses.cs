@@ -14,7 +14,8 @@ namespace DoiThoai.LoadTool;
 public sealed class GcPauses : IAsyncDisposable
 {
     /// <summary>One stop of the runtime; <paramref name="Generation"/> is -1 when it was not for a GC.</summary>
-    public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type)
+    /// <param name="PromotedBytes">What survived the collection into an older generation (what a pause copies).</param>
+    public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type, long PromotedBytes = 0)
     {
         public bool ForGc => Generation >= 0;
     }
@@ -37,20 +38,22 @@ public sealed class GcPauses : IAsyncDisposable
             var reason = "";
             var type = "";
             var forGc = false;
+            long promoted = 0;
             source.Clr.GCSuspendEEStart += e =>
             {
                 suspendedAt = e.TimeStampRelativeMSec;
                 // The runtime also stops every thread for other work (tiered compilation's call counting, a debugger).
                 forGc = e.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep;
-                (generation, reason, type) = (-1, e.Reason.ToString(), "");
+                (generation, reason, type, promoted) = (-1, e.Reason.ToString(), "", 0);
             };
             source.Clr.GCStart += e => (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
+            source.Clr.GCHeapStats += e => promoted = e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2;
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspendedAt is not { } from) return;
                 // A background GC's second pause has no GCStart of its own: a GC pause of an unknown generation (2).
                 var collected = !forGc ? -1 : generation >= 0 ? generation : 2;
-                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, collected, reason, type));
+                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, collected, reason, type, promoted));
                 suspendedAt = null;
             };
             // The runtime names the type of the object that crossed each ~100 KB of allocation: a sampled profile.

@@ -60,6 +60,8 @@ public sealed record LoadOptions
 
     /// <summary>`seats` scenario: seconds to keep the pages open after sampling (to take a heap dump by hand).</summary>
     public double HoldSeconds { get; init; }
+    /// <summary>Seconds to keep every connection open after the drain (to look at what the burst left on the server's heap).</summary>
+    public double HoldAfterSeconds { get; init; }
 
     /// <summary>
     /// `seats` scenario: pause before each sample, past Kestrel's keep-alive (130 s), so the figure is what an open seat

@@ -86,7 +86,7 @@ public static class LoadRun
         var results = new List<TargetResult>();
         if (options.App)
         {
-            log.WriteLine($"[{options.Scenario}] DoiThoai: preparing data and starting the app…");
+            log.WriteLine($"[{options.Scenario}] DoiThoai: preparing data and starting the app ({Targets.AppDll(options)})…");
             results.Add(await RunTargetAsync(options, work, log, ct, c => Targets.StartAppAsync(options, work, c)));
         }
         if (options.Floor)
@@ -196,9 +196,9 @@ public static class LoadRun
             var toolPause = GC.GetTotalPauseDuration() - toolPauseBefore;
             if (serverPauses is not null)
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-gc-pauses.csv"),
-                    new[] { "at_ms,pause_ms,generation,reason,type" }.Concat(serverPauses.Select(p => string.Join(',',
+                    new[] { "at_ms,pause_ms,generation,reason,type,promoted_kb" }.Concat(serverPauses.Select(p => string.Join(',',
                         p.AtMs.ToString("0.0", CultureInfo.InvariantCulture), p.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
-                        p.Generation, p.Reason, p.Type))), CancellationToken.None);
+                        p.Generation, p.Reason, p.Type, p.PromotedBytes / 1024))), CancellationToken.None);
             if (gcPauses is not null)
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
                     new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
@@ -233,6 +233,11 @@ public static class LoadRun
             var postLatencies = answered.Select(p => Ms(p.AnsweredAt - p.SentAt)).ToList();
             var burstSeconds = answered.Count == 0 ? 0 : Ms(answered.Max(p => p.AnsweredAt) - answered.Min(p => p.SentAt)) / 1000;
             var statusSnapshot = statuses.Snapshot();
+            if (options.HoldAfterSeconds > 0)
+            {
+                log.WriteLine($"  {target.Name}: holding every connection {options.HoldAfterSeconds:0} s after the burst (server pid {server.Pid})…");
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldAfterSeconds), ct);
+            }
 
             log.WriteLine($"  {target.Name}: closing connections…");
             await Parallel.ForEachAsync(phones, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (p, _) => await p.StopAsync());

@@ -147,7 +147,11 @@ public static class Targets
         var root = RepositoryRoot() ?? throw new InvalidOperationException("DoiThoai.sln not found above the tool; pass --app-dll.");
         // The same configuration as this tool's own build (bin/Release/... or bin/Debug/...).
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        return Path.Combine(root, "src", "Meeting.Web", "bin", configuration, "net10.0", "Meeting.Web.dll");
+        var built = Path.Combine(root, "src", "Meeting.Web", "bin", configuration, "net10.0", "Meeting.Web.dll");
+        // The app as run.sh starts it (scripts/publish-app.sh), unless the build is newer (sources changed since).
+        var published = Path.Combine(root, "src", "Meeting.Web", "bin", "Release", "ready-to-run", "Meeting.Web.dll");
+        return configuration == "Release" && File.Exists(published) && (!File.Exists(built) || File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(built))
+            ? published : built;
     }
 
     public static string? RepositoryRoot()
