@@ -26,6 +26,16 @@ public sealed class GcPauses : IAsyncDisposable
     private readonly List<Pause> _pauses = [];
     private int _stopped;
     private readonly Dictionary<string, long> _allocatedByType = [];
+    // Set by CountFrom (DateTime ticks, 0 = from the session's start): pauses and allocations before it are left out,
+    // and pauses are timed from it.
+    private long _fromTicks;
+
+    /// <summary>
+    /// Counts from <paramref name="from"/> on (the burst's start), timing each pause from it. The session is started a
+    /// while before, so that its own start in the server (types described for the allocation samples) is not measured
+    /// as part of the burst.
+    /// </summary>
+    public void CountFrom(DateTime from) => Interlocked.Exchange(ref _fromTicks, from.Ticks);
 
     private GcPauses(EventPipeSession session)
     {
@@ -34,6 +44,9 @@ public sealed class GcPauses : IAsyncDisposable
         {
             using var source = new EventPipeEventSource(session.EventStream);
             double? suspendedAt = null;
+            var suspendedClock = DateTime.MinValue;
+            var firstEvent = DateTime.MinValue;
+            bool Counted(DateTime at) => at.Ticks >= Interlocked.Read(ref _fromTicks);
             var generation = 0;
             var reason = "";
             var type = "";
@@ -42,6 +55,8 @@ public sealed class GcPauses : IAsyncDisposable
             source.Clr.GCSuspendEEStart += e =>
             {
                 suspendedAt = e.TimeStampRelativeMSec;
+                suspendedClock = e.TimeStamp;
+                if (firstEvent == DateTime.MinValue) firstEvent = e.TimeStamp;
                 // The runtime also stops every thread for other work (tiered compilation's call counting, a debugger).
                 forGc = e.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep;
                 (generation, reason, type, promoted) = (-1, e.Reason.ToString(), "", 0);
@@ -51,14 +66,17 @@ public sealed class GcPauses : IAsyncDisposable
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspendedAt is not { } from) return;
+                suspendedAt = null;
+                if (!Counted(suspendedClock)) return;
+                var origin = Interlocked.Read(ref _fromTicks) is > 0 and var ticks ? new DateTime(ticks, suspendedClock.Kind) : firstEvent;
                 // A background GC's second pause has no GCStart of its own: a GC pause of an unknown generation (2).
                 var collected = !forGc ? -1 : generation >= 0 ? generation : 2;
-                lock (_pauses) _pauses.Add(new Pause(from, e.TimeStampRelativeMSec - from, collected, reason, type, promoted));
-                suspendedAt = null;
+                lock (_pauses) _pauses.Add(new Pause((suspendedClock - origin).TotalMilliseconds, e.TimeStampRelativeMSec - from, collected, reason, type, promoted));
             };
             // The runtime names the type of the object that crossed each ~100 KB of allocation: a sampled profile.
             source.Clr.GCAllocationTick += e =>
             {
+                if (!Counted(e.TimeStamp)) return;
                 lock (_allocatedByType)
                     _allocatedByType[e.TypeName ?? "?"] = _allocatedByType.GetValueOrDefault(e.TypeName ?? "?") + e.AllocationAmount64;
             };

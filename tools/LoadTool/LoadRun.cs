@@ -169,10 +169,13 @@ public static class LoadRun
 
             // The burst: submitter k posts at start + k × window / submitters.
             var submitters = phones.Take(options.SubmitterCount).ToList();
-            var cpuBefore = target.Nodes.Sum(n => n.CpuMilliseconds());
+            // The GC session starts a second before the burst: its own start in the server is not part of what is measured.
             await using var gcPauses = GcPauses.TryStart(server.Pid);
+            await Task.Delay(1000, ct);
+            var cpuBefore = target.Nodes.Sum(n => n.CpuMilliseconds());
             var toolPauseBefore = GC.GetTotalPauseDuration();
             var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
+            gcPauses?.CountFrom(DateTime.Now.AddMilliseconds(200));
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
             await Task.WhenAll(submitters.Select(async (p, k) =>
             {
