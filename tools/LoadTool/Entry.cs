@@ -51,7 +51,7 @@ public static class Entry
     public const string Usage = """
         LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
-                 [--set Key=Value]... [--no-floor] [--no-app] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
+                 [--set Key=Value]... [--no-floor] [--no-app] [--no-tool-warmup] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
                  [--nodes N [--postgres CONNECTION] [--redis HOST:PORT]]   (N app nodes on one new PostgreSQL database and
                  one Redis; default $DOITHOAI_TEST_POSTGRES / $DOITHOAI_TEST_REDIS, which scripts/test-servers.sh prints)
                  [--seats K] [--heap-samples N] [--hold S] [--seat-idle S]   (scenario seats: K chair pages; --phones N = requests
@@ -66,7 +66,7 @@ public static class Entry
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
             "--seats", "--heap-samples", "--hold", "--hold-after", "--seat-idle", "--warmup", "--nodes", "--postgres", "--redis"]);
-        var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits"]);
+        var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits", "--no-tool-warmup"]);
         for (var i = 0; i < args.Length; i++)
         {
             if (flags.Contains(args[i])) continue;
@@ -97,6 +97,7 @@ public static class Entry
             AppSettings = settings,
             Floor = !args.Contains("--no-floor"),
             App = !args.Contains("--no-app"),
+            ToolWarmup = !args.Contains("--no-tool-warmup"),
             DrainSeconds = Dbl("--drain") ?? o.DrainSeconds,
             MaxRunSeconds = Dbl("--max-seconds") ?? o.MaxRunSeconds,
             JsonFile = Value(args, "--json"),

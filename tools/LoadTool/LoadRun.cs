@@ -84,6 +84,17 @@ public static class LoadRun
         var work = options.WorkDirectory ?? Path.Combine(AppContext.BaseDirectory, "runs", $"{started:yyyyMMdd-HHmmss}-{options.Scenario}");
         Directory.CreateDirectory(work);
         var results = new List<TargetResult>();
+        if (options.ToolWarmup && (options.App || options.Floor))
+        {
+            log.WriteLine($"[{options.Scenario}] warming the tool on a short run against a floor of its own (not measured)…");
+            var warmWork = Directory.CreateDirectory(Path.Combine(work, "tool-warmup")).FullName;
+            var warm = options with
+            {
+                Phones = Math.Min(options.Phones, 500), Submitters = null, Seconds = Math.Min(options.Seconds, 2.5),
+                HoldSeconds = 0, HoldAfterSeconds = 0, DrainSeconds = Math.Min(options.DrainSeconds, 20),
+            };
+            await RunTargetAsync(warm, warmWork, TextWriter.Null, ct, c => Targets.StartFloorAsync(warm, warmWork, c));
+        }
         if (options.App)
         {
             log.WriteLine($"[{options.Scenario}] DoiThoai: preparing data and starting the app ({Targets.AppDll(options)})…");
