@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Publishes the app precompiled (ReadyToRun) for this machine's processor, framework-dependent, into
 # src/Meeting.Web/bin/Release/ready-to-run (or the folder given): what run.sh starts and the load tool measures.
-# Precompiled code serves the first requests without waiting for the JIT: the moment the QR goes up is also the first
-# time the phones' path runs, and on two cores the JIT competed with it (2000x10: p95 7.8-8.7 -> 4.5-6.2 ms, README).
-# It also shortens a restart in the middle of a meeting.
+# Precompiled code serves its first requests without waiting for the JIT: a restart in the middle of a meeting answers
+# its first page in 1.1-1.3 s instead of 1.7-2.0 (scripts/restart-time.sh). The QR's busiest minute gains less than
+# the 2-core machine's noise (README, "Hiệu năng").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-src/Meeting.Web/bin/Release/ready-to-run}"
