@@ -16,12 +16,10 @@ using DoiThoai.Web.Features.Preparation.Opinions;
 using DoiThoai.Web.Features.Projector;
 using DoiThoai.Web.Features.Units;
 using DoiThoai.Web.Live;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using OpenTelemetry.Metrics;
 using MudBlazor.Services;
-using Microsoft.Extensions.Options;
 
 // `backup` and `restore` run against the same configuration as the app, and never start the web host.
 if (OperationsCommand.Handles(args)) return OperationsCommand.Run(args, Console.Out, Console.Error);
@@ -150,8 +148,7 @@ catch (StartupSeeder.StartupRefused refused)
 startupClock.Mark("cơ sở dữ liệu");
 
 app.UseHallProxies();
-app.UsePhoneHubShortcut(app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-    .Get(IdentityConstants.ApplicationScheme).Cookie.Name!);
+app.UsePhoneHubShortcut();
 app.UseErrorAnswer();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

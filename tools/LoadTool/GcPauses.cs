@@ -14,7 +14,8 @@ namespace DoiThoai.LoadTool;
 public sealed class GcPauses : IAsyncDisposable
 {
     /// <summary>One stop of the runtime; <paramref name="Generation"/> is -1 when it was not for a GC.</summary>
-    /// <param name="PromotedBytes">What survived the collection into an older generation (what a pause copies).</param>
+    /// <param name="PromotedBytes">What survived the collection in the small-object generations (for gen 0 and 1: what the
+    /// pause copied into an older generation). 0 for a background GC's pauses, whose figures come after them.</param>
     public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type, long PromotedBytes = 0)
     {
         public bool ForGc => Generation >= 0;
@@ -26,9 +27,9 @@ public sealed class GcPauses : IAsyncDisposable
     private readonly List<Pause> _pauses = [];
     private int _stopped;
     private readonly Dictionary<string, long> _allocatedByType = [];
-    // Set by CountFrom (DateTime ticks, 0 = from the session's start): pauses and allocations before it are left out,
-    // and pauses are timed from it.
-    private long _fromTicks;
+    // Set by CountFrom (DateTime ticks): pauses and allocations before it are left out, and pauses are timed from it.
+    // Nothing counts until it is called.
+    private long _fromTicks = long.MaxValue;
 
     /// <summary>
     /// Counts from <paramref name="from"/> on (the burst's start), timing each pause from it. The session is started a
@@ -45,7 +46,6 @@ public sealed class GcPauses : IAsyncDisposable
             using var source = new EventPipeEventSource(session.EventStream);
             double? suspendedAt = null;
             var suspendedClock = DateTime.MinValue;
-            var firstEvent = DateTime.MinValue;
             bool Counted(DateTime at) => at.Ticks >= Interlocked.Read(ref _fromTicks);
             var generation = 0;
             var reason = "";
@@ -56,7 +56,6 @@ public sealed class GcPauses : IAsyncDisposable
             {
                 suspendedAt = e.TimeStampRelativeMSec;
                 suspendedClock = e.TimeStamp;
-                if (firstEvent == DateTime.MinValue) firstEvent = e.TimeStamp;
                 // The runtime also stops every thread for other work (tiered compilation's call counting, a debugger).
                 forGc = e.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep;
                 (generation, reason, type, promoted) = (-1, e.Reason.ToString(), "", 0);
@@ -68,7 +67,7 @@ public sealed class GcPauses : IAsyncDisposable
                 if (suspendedAt is not { } from) return;
                 suspendedAt = null;
                 if (!Counted(suspendedClock)) return;
-                var origin = Interlocked.Read(ref _fromTicks) is > 0 and var ticks ? new DateTime(ticks, suspendedClock.Kind) : firstEvent;
+                var origin = new DateTime(Interlocked.Read(ref _fromTicks), suspendedClock.Kind);
                 // A background GC's second pause has no GCStart of its own: a GC pause of an unknown generation (2).
                 var collected = !forGc ? -1 : generation >= 0 ? generation : 2;
                 lock (_pauses) _pauses.Add(new Pause((suspendedClock - origin).TotalMilliseconds, e.TimeStampRelativeMSec - from, collected, reason, type, promoted));

@@ -147,11 +147,9 @@ public static class Targets
         var root = RepositoryRoot() ?? throw new InvalidOperationException("DoiThoai.sln not found above the tool; pass --app-dll.");
         // The same configuration as this tool's own build (bin/Release/... or bin/Debug/...).
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var built = Path.Combine(root, "src", "Meeting.Web", "bin", configuration, "net10.0", "Meeting.Web.dll");
-        // The app as run.sh starts it (scripts/publish-app.sh), unless the build is newer (sources changed since).
-        var published = Path.Combine(root, "src", "Meeting.Web", "bin", "Release", "ready-to-run", "Meeting.Web.dll");
-        return configuration == "Release" && File.Exists(published) && (!File.Exists(built) || File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(built))
-            ? published : built;
+        // The plain build the tests and the tool were built with (the precompiled one that run.sh starts is given by
+        // --app-dll: a copy published earlier may be older than the sources).
+        return Path.Combine(root, "src", "Meeting.Web", "bin", configuration, "net10.0", "Meeting.Web.dll");
     }
 
     public static string? RepositoryRoot()

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace DoiThoai.Web.Live;
 
@@ -14,13 +17,25 @@ namespace DoiThoai.Web.Live;
 /// </summary>
 public static class PhoneHubShortcut
 {
-    /// <summary>Place right after the forwarded headers (limits and logs still see the phone's address).</summary>
-    public static IApplicationBuilder UsePhoneHubShortcut(this IApplicationBuilder app, string signInCookie) =>
+    /// <summary>
+    /// Place right after the forwarded headers (the hub's call limit and logs see the phone's own address). Not installed
+    /// when a fallback authorization policy exists (it would apply to the hub endpoint too), nor in Development, where
+    /// the framework's detailed error page comes first and only the error answer keeps it to the developer's machine.
+    /// </summary>
+    public static void UsePhoneHubShortcut(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment()
+            || app.Services.GetRequiredService<IOptions<AuthorizationOptions>>().Value.FallbackPolicy is not null) return;
+        var signInCookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).Cookie.Name!;
         app.Use((ctx, next) => IsAnonymousHubRequest(ctx, signInCookie) ? ctx.GetEndpoint()!.RequestDelegate!(ctx) : next(ctx));
+    }
 
     public static bool IsAnonymousHubRequest(HttpContext ctx, string signInCookie) =>
         ctx.GetEndpoint() is { RequestDelegate: not null } endpoint
         && endpoint.Metadata.GetMetadata<HubMetadata>()?.HubType == typeof(MeetingHub)
         && endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
+        && endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is null
+        && endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is null
         && !ctx.Request.Headers.Cookie.Any(header => header?.Contains(signInCookie + "=", StringComparison.Ordinal) == true);
 }

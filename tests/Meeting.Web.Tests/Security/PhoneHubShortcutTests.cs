@@ -58,6 +58,7 @@ public sealed class PhoneHubShortcutTests : IAsyncLifetime
     [Theory]
     [InlineData(typeof(MeetingHub), false, null, true)]
     [InlineData(typeof(MeetingHub), true, null, false)]
+    [InlineData(typeof(MeetingHub), false, "policy", false)]
     [InlineData(typeof(MeetingHub), false, "dt_dev=1; " + SignInCookie + "=abc", false)]
     [InlineData(typeof(MeetingHub), false, SignInCookie + "=chunks-2; " + SignInCookie + "C1=a", false)]
     [InlineData(typeof(MeetingHub), false, "dt_dev=1", true)]
@@ -69,6 +70,12 @@ public sealed class PhoneHubShortcutTests : IAsyncLifetime
         var metadata = new List<object>();
         if (hub is not null) metadata.Add(new HubMetadata(hub));
         if (authorize) metadata.Add(new AuthorizeAttribute());
+        // RequireAuthorization(policy) adds the policy itself, not an IAuthorizeData.
+        if (cookie == "policy")
+        {
+            metadata.Add(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            cookie = null;
+        }
         var ctx = new DefaultHttpContext();
         ctx.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(metadata), "hub"));
         if (cookie is not null) ctx.Request.Headers.Cookie = cookie;
