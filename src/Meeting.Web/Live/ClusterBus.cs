@@ -114,12 +114,16 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
                     var changes = meeting.OrderBy(c => c.Sequence).ToList();
                     var known = _feed.LastSequence(meeting.Key);
                     if (known > 0 && changes[0].Sequence > known + 1)
-                        changes.InsertRange(0, await MissedAsync(meeting.Key, known, changes[0].Sequence));
+                        changes.InsertRange(0, await MissedAsync(meeting.Key, known, changes[0].Sequence, _stopping.Token));
                     changes.RemoveAll(c => c.Sequence <= known);
                     if (changes.Count == 0) continue;
                     _commands.HeardOf(meeting.Key, changes[^1].Sequence);
                     _feed.PublishFromOtherNode(changes);
                 }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex)
             {
@@ -128,12 +132,12 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         }
     }
 
-    private async Task<List<MeetingChange>> MissedAsync(Guid meetingId, long after, long before)
+    private async Task<List<MeetingChange>> MissedAsync(Guid meetingId, long after, long before, CancellationToken ct)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync();
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var entries = await db.Journal.AsNoTracking()
             .Where(e => e.MeetingId == meetingId && e.Sequence > after && e.Sequence < before)
-            .OrderBy(e => e.Sequence).ToListAsync();
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
         return entries.Select(MeetingChange.From).ToList();
     }
 
@@ -143,7 +147,16 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         _caches.Relay = null;
         await _stopping.CancelAsync();
         _inbox.Writer.TryComplete();
-        await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask);
+        // Bounded by the host's shutdown time: a catch-up query that does not answer must not hold the node's stop
+        // forever (a CI run hung here once, in a test host's disposal).
+        try
+        {
+            await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("The cluster bus stopped without waiting for its reader: the host's shutdown time ran out");
+        }
     }
 
     /// <summary>Ready only with Redis answering: without it this node's seats would not hear the other nodes.</summary>
