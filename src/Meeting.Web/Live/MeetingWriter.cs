@@ -34,6 +34,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
     private bool _retired;
     private AppDb? _db;
     private Meeting? _meeting;
+    // Rows appended by phone batches, no longer tracked once committed (see ForgetAppended).
+    private readonly List<object> _untracked = [];
 
     public MeetingWriter(MeetingCommands owner, Guid meetingId)
     {
@@ -173,6 +175,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
             }
         }
         var (db, meeting) = (_db!, _meeting!);
+        // A command that may change existing rows needs them tracked, with snapshots taken before it runs.
+        if (_owner.CheckNarrowDetection || !batch.TrueForAll(c => c.OnlyAdds)) TrackUntracked(db);
         var expected = meeting.LastSequence;
         var sizes = new CollectionSizes(meeting);
         var now = _owner.Now;
@@ -264,6 +268,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         {
             // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
             foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
+            if (onlyAdds) ForgetAppended(db, meeting, sizes);
             var board = onlyAdds && !_boardStale && Board is { } previous ? previous.WithNewRequests(meeting) : PublicBoard.Build(meeting, Board);
             if (onlyAdds && _owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
                 throw new InvalidOperationException($"The public board of meeting {MeetingId} built from new requests differs from the whole meeting's.");
@@ -332,6 +337,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
     {
         if (!onlyAdds)
         {
+            TrackUntracked(db);
             db.ChangeTracker.DetectChanges();
             return;
         }
@@ -388,14 +394,45 @@ internal sealed class MeetingWriter : IAsyncDisposable
         return db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
     }
 
-    private static bool HasChanges(AppDb db)
+    private bool HasChanges(AppDb db)
     {
+        TrackUntracked(db);
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.HasChanges();
     }
 
+    /// <summary>
+    /// A phone's rows stay in the meeting's lists but leave the context after their commit: tracked, each kept an entry,
+    /// a snapshot and identity-map slots alive for the meeting's life, the bulk of what a burst's submission left behind
+    /// for the GC to copy. The next batch that may change existing rows tracks them again as stored.
+    /// </summary>
+    private void ForgetAppended(AppDb db, Meeting meeting, CollectionSizes before)
+    {
+        Forget(db, meeting.Requests, before.Requests);
+        Forget(db, meeting.Opinions, before.Opinions);
+    }
+
+    private void Forget<T>(AppDb db, IReadOnlyList<T> rows, int from) where T : class
+    {
+        for (var i = from; i < rows.Count; i++)
+        {
+            var entry = db.Entry(rows[i]);
+            if (entry.State != EntityState.Unchanged) continue;
+            entry.State = EntityState.Detached;
+            _untracked.Add(rows[i]);
+        }
+    }
+
+    /// <summary>Full change detection would take rows in the meeting's lists that the context does not track for new ones.</summary>
+    private void TrackUntracked(AppDb db)
+    {
+        foreach (var row in _untracked) db.Entry(row).State = EntityState.Unchanged;
+        _untracked.Clear();
+    }
+
     private void Drop()
     {
+        _untracked.Clear();
         _db?.Dispose();
         _db = null;
         _meeting = null;

@@ -47,4 +47,31 @@ public sealed class ChangeDetectionTests
         var right = await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(waiting.Id, now));
         Assert.Equal(demo.LastSequence + 1, right.Sequence);
     }
+
+    [Fact]
+    public async Task A_phones_rows_that_left_the_writers_context_are_changed_and_stored_by_a_later_staff_command()
+    {
+        // Production's setting: no full detection after phone batches, so their rows really stay untracked in between.
+        await using var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:CheckChangeDetection"] = "false" });
+        var demo = await app.DemoMeetingAsync();
+        var submitted = new List<SpeakRequest>();
+        for (var i = 1; i <= 4; i++)
+            submitted.Add((await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft($"Người dân {i}",
+                "Xóm 2", OpinionField.Economy, "Đề nghị làm đường.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: $"k{i}"), now),
+                onlyAdds: true)).Value!);
+
+        await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(submitted[1].Id, now));
+        var late = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft("Người dân 5", "Xóm 3",
+            OpinionField.Economy, "Đề nghị sửa cống.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: "k5"), now), onlyAdds: true);
+        var last = await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(late.Value!.Id, now));
+
+        var stored = await app.LoadAsync(demo.Id);
+        Assert.Equal(demo.Requests.Count + 5, stored.Requests.Count);
+        Assert.Equal(demo.Opinions.Count + 5, stored.Opinions.Count);
+        Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == submitted[1].Id).Status);
+        Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == late.Value!.Id).Status);
+        Assert.Equal(SpeakRequestStatus.Submitted, stored.Requests.Single(r => r.Id == submitted[2].Id).Status);
+        Assert.Equal(last.Sequence, stored.LastSequence);
+        Assert.DoesNotContain(app.Log.Since(0), line => line.Contains(" Error ") || line.Contains(" Critical "));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class RuntimeSettingsTests
             .Select(line => line.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair[1]);
 
-        Assert.Equal(16 * 1024 * 1024, Convert.ToInt64(settings["DOTNET_GCgen0size"], 16));
+        Assert.Equal(8 * 1024 * 1024, Convert.ToInt64(settings["DOTNET_GCgen0size"], 16));
         // The load tool measures the app as run.sh starts it.
         Assert.Equal(settings["DOTNET_GCgen0size"], DoiThoai.LoadTool.Targets.RuntimeEnvironment(Path.Combine(folder, "Meeting.Web.dll"))["DOTNET_GCgen0size"]);
         var runSh = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "run.sh"));
