@@ -227,7 +227,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
             sideRows.AddRange(scope.Updated);
             applied.Add(command);
         }
-        if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db))
+        var onlyAdds = applied.TrueForAll(c => c.OnlyAdds);
+        if (applied.Count == 0 || entries.Count == 0 && !HasChanges(db, meeting, onlyAdds, sizes))
         {
             if (Board is null || _boardStale) SetBoard(PublicBoard.Build(meeting, Board));
             foreach (var command in batch) command.Complete(meeting.LastSequence);
@@ -235,7 +236,6 @@ internal sealed class MeetingWriter : IAsyncDisposable
         }
 
         // Change detection runs outside the store's gate: other meetings commit meanwhile.
-        var onlyAdds = applied.TrueForAll(c => c.OnlyAdds);
         DetectChanges(db, meeting, onlyAdds, sizes);
         await _owner.StoreGate.WaitAsync(_stop.Token);
         var committing = Stopwatch.GetTimestamp();
@@ -394,10 +394,13 @@ internal sealed class MeetingWriter : IAsyncDisposable
         return db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
     }
 
-    private bool HasChanges(AppDb db)
+    /// <summary>
+    /// For a batch that raised no event (a phone sending its form again gets its request back). Narrow for phones:
+    /// full detection would track every row they left untracked again, for good.
+    /// </summary>
+    private bool HasChanges(AppDb db, Meeting meeting, bool onlyAdds, CollectionSizes before)
     {
-        TrackUntracked(db);
-        db.ChangeTracker.DetectChanges();
+        DetectChanges(db, meeting, onlyAdds, before);
         return db.ChangeTracker.HasChanges();
     }
 

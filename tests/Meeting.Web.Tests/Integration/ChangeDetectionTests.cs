@@ -63,6 +63,11 @@ public sealed class ChangeDetectionTests
         await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(submitted[1].Id, now));
         var late = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft("Người dân 5", "Xóm 3",
             OpinionField.Economy, "Đề nghị sửa cống.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: "k5"), now), onlyAdds: true);
+        // The same form sent again: no event, nothing to store, the rows stay untracked.
+        var again = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft("Người dân 4", "Xóm 2",
+            OpinionField.Economy, "Đề nghị làm đường.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: "k4"), now), onlyAdds: true);
+        Assert.Equal(submitted[3].Id, again.Value!.Id);
+        await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Reject(submitted[2].Id, "Đơn thư khiếu nại, chuyển bộ phận tiếp dân.", now));
         var last = await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(late.Value!.Id, now));
 
         var stored = await app.LoadAsync(demo.Id);
@@ -70,7 +75,11 @@ public sealed class ChangeDetectionTests
         Assert.Equal(demo.Opinions.Count + 5, stored.Opinions.Count);
         Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == submitted[1].Id).Status);
         Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == late.Value!.Id).Status);
-        Assert.Equal(SpeakRequestStatus.Submitted, stored.Requests.Single(r => r.Id == submitted[2].Id).Status);
+        Assert.Equal(SpeakRequestStatus.Submitted, stored.Requests.Single(r => r.Id == submitted[3].Id).Status);
+        // A phone's opinion, untracked since its commit, closed by the rejection of its request.
+        Assert.Equal(SpeakRequestStatus.Rejected, stored.Requests.Single(r => r.Id == submitted[2].Id).Status);
+        Assert.True(stored.Opinions.Single(o => o.Id == submitted[2].OpinionId).IsClosed);
+        Assert.False(stored.Opinions.Single(o => o.Id == submitted[3].OpinionId).IsClosed);
         Assert.Equal(last.Sequence, stored.LastSequence);
         Assert.DoesNotContain(app.Log.Since(0), line => line.Contains(" Error ") || line.Contains(" Critical "));
     }
