@@ -148,10 +148,13 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         await _stopping.CancelAsync();
         _inbox.Writer.TryComplete();
         // Bounded by the host's shutdown time: a catch-up query that does not answer must not hold the node's stop
-        // forever (a CI run hung here once, in a test host's disposal).
+        // forever (a CI run hung here once, in a test host's disposal). Yielding: the subscription ends inside Redis's
+        // own callback, and the host's stop would otherwise go on inline on that thread — up to a synchronous
+        // disposal of the Redis connection, which waits for that very callback (another CI run hung there).
         try
         {
-            await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask).WaitAsync(cancellationToken);
+            await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask).WaitAsync(cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
