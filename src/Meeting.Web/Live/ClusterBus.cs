@@ -148,18 +148,18 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         await _stopping.CancelAsync();
         _inbox.Writer.TryComplete();
         // Bounded by the host's shutdown time: a catch-up query that does not answer must not hold the node's stop
-        // forever (a CI run hung here once, in a test host's disposal). Yielding: the subscription ends inside Redis's
-        // own callback, and the host's stop would otherwise go on inline on that thread — up to a synchronous
-        // disposal of the Redis connection, which waits for that very callback (another CI run hung there).
+        // forever (a CI run hung here once, in a test host's disposal).
         try
         {
-            await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask).WaitAsync(cancellationToken)
-                .ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            await Task.WhenAll(_reading ?? Task.CompletedTask, _subscribing ?? Task.CompletedTask).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning("The cluster bus stopped without waiting for its reader: the host's shutdown time ran out");
         }
+        // The subscription ends inside Redis's own callback, and this method resumes inline on that thread: the host's
+        // stop must not go on there — a test host's synchronous disposal then waited on that very callback (CI hung).
+        await Task.Yield();
     }
 
     /// <summary>Ready only with Redis answering: without it this node's seats would not hear the other nodes.</summary>
