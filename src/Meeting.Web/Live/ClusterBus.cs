@@ -157,8 +157,8 @@ public sealed class ClusterBus : IHostedService, IHealthCheck
         {
             _logger.LogWarning("The cluster bus stopped without waiting for its reader: the host's shutdown time ran out");
         }
-        // The subscription ends inside Redis's own callback, and this method resumes inline on that thread: the host's
-        // stop must not go on there — a test host's synchronous disposal then waited on that very callback (CI hung).
+        // The subscription ends inside Redis's own callback, and this method resumed inline on that thread: the rest of
+        // the host's stop (a test host's synchronous disposal included) goes on from the pool, not on Redis's thread.
         await Task.Yield();
     }
 

@@ -151,8 +151,19 @@ public sealed class MeetingFeed : IAsyncDisposable
     {
         _staffOutbox.Writer.TryComplete();
         _publicOutbox.Writer.TryComplete();
-        await Task.WhenAll(_staffPump, _publicPump);
+        // Bounded: a send to an unreachable Redis backplane never ends, and the node's stop waited on it forever (a
+        // CI run hung in a test host's disposal). Clients catch up on what was not sent.
+        try
+        {
+            await Task.WhenAll(_staffPump, _publicPump).WaitAsync(ShutdownWait);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Stopped with broadcasts still being sent: clients catch up from the journal and their own lines");
+        }
     }
+
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
 
     private sealed class PublicPending
     {
