@@ -1,6 +1,6 @@
 namespace DoiThoai.Domain;
 
-public sealed class AgendaItem
+public sealed class AgendaItem : MeetingRow
 {
     private AgendaItem() { Title = ""; }
 
@@ -13,14 +13,14 @@ public sealed class AgendaItem
         ReportsCollectedAnswers = reportsCollectedAnswers;
     }
 
-    public Guid Id { get; private set; }
-    public int Number { get; private set; }
-    public string Title { get; private set; }
-    public int PlannedMinutes { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public int Number { get; private set => Set(ref field, value); }
+    public string Title { get; private set => Set(ref field, value); }
+    public int PlannedMinutes { get; private set => Set(ref field, value); }
     /// <summary>The step where the answers prepared for the opinions collected before the meeting are read (the projector lists them).</summary>
-    public bool ReportsCollectedAnswers { get; private set; }
-    public DateTimeOffset? StartedAt { get; private set; }
-    public DateTimeOffset? EndedAt { get; private set; }
+    public bool ReportsCollectedAnswers { get; private set => Set(ref field, value); }
+    public DateTimeOffset? StartedAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? EndedAt { get; private set => Set(ref field, value); }
 
     public bool IsFinished => EndedAt is not null;
 

@@ -53,7 +53,7 @@ public sealed class Department
 public sealed record DepartmentRef(Guid Id, string Name);
 
 /// <summary>An opinion given to a department to answer; one assignment of an opinion leads, the others coordinate.</summary>
-public sealed class Assignment
+public sealed class Assignment : MeetingRow
 {
     private Assignment() { DepartmentName = ""; }
 
@@ -67,15 +67,15 @@ public sealed class Assignment
         AssignedAt = now;
     }
 
-    public Guid Id { get; private set; }
-    public Guid OpinionId { get; private set; }
-    public Guid DepartmentId { get; private set; }
-    public string DepartmentName { get; private set; }
-    public bool IsLead { get; private set; }
-    public DateTimeOffset AssignedAt { get; private set; }
-    public DateTimeOffset? CalledAt { get; private set; }
-    public DateTimeOffset? AnsweredAt { get; private set; }
-    public int? AnswerSeconds { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public Guid OpinionId { get; private set => Set(ref field, value); }
+    public Guid DepartmentId { get; private set => Set(ref field, value); }
+    public string DepartmentName { get; private set => Set(ref field, value); }
+    public bool IsLead { get; private set => Set(ref field, value); }
+    public DateTimeOffset AssignedAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? CalledAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? AnsweredAt { get; private set => Set(ref field, value); }
+    public int? AnswerSeconds { get; private set => Set(ref field, value); }
 
     internal void DemoteToCoordinator() => IsLead = false;
 

@@ -4,7 +4,7 @@ namespace DoiThoai.Domain;
 public enum DelegateGroup { CityDelegate, CommuneDelegate, VillageDelegate, People }
 
 /// <summary>Đại biểu: an invited participant (named MeetingDelegate to stay clear of System.Delegate). Checked in once at the door; a mistaken check-in can be undone.</summary>
-public sealed class MeetingDelegate
+public sealed class MeetingDelegate : MeetingRow
 {
     public const int InvitationCodeLength = 10;
 
@@ -61,19 +61,19 @@ public sealed class MeetingDelegate
         Name != SearchText.Clean(row.Name) || Title != SearchText.Clean(row.Title) || Organization != SearchText.Clean(row.Organization)
         || Group != row.Group || Phone != CleanPhone(row.Phone);
 
-    public Guid Id { get; private set; }
-    public Guid MeetingId { get; private set; }
-    public string Name { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public Guid MeetingId { get; private set => Set(ref field, value); }
+    public string Name { get; private set => Set(ref field, value); }
     /// <summary>Chức vụ: "Bí thư chi bộ", "Trưởng xóm"…</summary>
-    public string Title { get; private set; }
+    public string Title { get; private set => Set(ref field, value); }
     /// <summary>Cơ quan, or thôn / xóm / tổ dân phố.</summary>
-    public string Organization { get; private set; }
-    public DelegateGroup Group { get; private set; }
-    public string? Phone { get; private set; }
-    public string InvitationCode { get; private set; }
-    public DateTimeOffset? CheckedInAt { get; private set; }
+    public string Organization { get; private set => Set(ref field, value); }
+    public DelegateGroup Group { get; private set => Set(ref field, value); }
+    public string? Phone { get; private set => Set(ref field, value); }
+    public string InvitationCode { get; private set => Set(ref field, value); }
+    public DateTimeOffset? CheckedInAt { get; private set => Set(ref field, value); }
     /// <summary>Came without an invitation and was added at the door (the minutes count them apart).</summary>
-    public bool IsWalkIn { get; private set; }
+    public bool IsWalkIn { get; private set => Set(ref field, value); }
 
     internal void MarkWalkIn() => IsWalkIn = true;
 

@@ -1,10 +1,13 @@
+using System.Collections.ObjectModel;
+
 namespace DoiThoai.Domain;
 
 /// <summary>Ý kiến, kiến nghị: one thing a citizen raises. Speak-requests are turns that raise or follow up on it.</summary>
-public sealed class Opinion
+public sealed class Opinion : MeetingRow
 {
-    private readonly List<Assignment> _assignments = [];
-    private readonly List<StaffNote> _notes = [];
+    // Observable: the change tracker hears of an added or removed row as of a changed value.
+    private readonly ObservableCollection<Assignment> _assignments = [];
+    private readonly ObservableCollection<StaffNote> _notes = [];
 
     private Opinion() { SubmitterName = SubmitterPlace = Content = ""; }
 
@@ -21,41 +24,41 @@ public sealed class Opinion
         Source = source;
     }
 
-    public Guid Id { get; private set; }
-    public Guid MeetingId { get; private set; }
-    public int Number { get; private set; }
-    public string SubmitterName { get; private set; }
-    public string SubmitterPlace { get; private set; }
-    public OpinionField Field { get; private set; }
-    public string Content { get; private set; }
-    public OpinionSource Source { get; private set; }
-    public Authority Authority { get; private set; }
-    public bool IsOutOfTopic { get; private set; }
-    public bool IsPetition { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public Guid MeetingId { get; private set => Set(ref field, value); }
+    public int Number { get; private set => Set(ref field, value); }
+    public string SubmitterName { get; private set => Set(ref field, value); }
+    public string SubmitterPlace { get; private set => Set(ref field, value); }
+    public OpinionField Field { get; private set => Set(ref field, value); }
+    public string Content { get; private set => Set(ref field, value); }
+    public OpinionSource Source { get; private set => Set(ref field, value); }
+    public Authority Authority { get; private set => Set(ref field, value); }
+    public bool IsOutOfTopic { get; private set => Set(ref field, value); }
+    public bool IsPetition { get; private set => Set(ref field, value); }
     /// <summary>Set when reception merged this opinion into another (a duplicate).</summary>
-    public Guid? MergedIntoId { get; private set; }
-    public bool IsClosed { get; private set; }
-    public OpinionOutcome Outcome { get; private set; }
-    public DateTimeOffset? OutcomeAt { get; private set; }
+    public Guid? MergedIntoId { get; private set => Set(ref field, value); }
+    public bool IsClosed { get; private set => Set(ref field, value); }
+    public OpinionOutcome Outcome { get; private set => Set(ref field, value); }
+    public DateTimeOffset? OutcomeAt { get; private set => Set(ref field, value); }
     /// <summary>Who recorded the outcome (the signed-in name), so a seat that chose meanwhile is told who it was.</summary>
-    public string? OutcomeBy { get; private set; }
+    public string? OutcomeBy { get; private set => Set(ref field, value); }
 
     /// <summary>Collected before the meeting (indirect dialogue): the channel it came through; None for the hall's own.</summary>
-    public CollectedChannel Channel { get; private set; }
-    public DateOnly? ReceivedOn { get; private set; }
+    public CollectedChannel Channel { get; private set => Set(ref field, value); }
+    public DateOnly? ReceivedOn { get; private set => Set(ref field, value); }
     /// <summary>Given on the online form or by hand, with the person's consent: only to reach them about the answer.</summary>
-    public string? SubmitterPhone { get; private set; }
+    public string? SubmitterPhone { get; private set => Set(ref field, value); }
     /// <summary>The online form's one-time key: a re-sent form finds the opinions it already made.</summary>
-    public string? SubmissionKey { get; private set; }
+    public string? SubmissionKey { get; private set => Set(ref field, value); }
     /// <summary>The day the lead department's answer must be ready (before the meeting, for agenda step 4).</summary>
-    public DateOnly? PrepareDue { get; private set; }
+    public DateOnly? PrepareDue { get; private set => Set(ref field, value); }
     /// <summary>The answer prepared before the meeting, as the answer report (Mẫu 6) prints it.</summary>
-    public string? PreparedAnswer { get; private set; }
-    public DateTimeOffset? PreparedAt { get; private set; }
+    public string? PreparedAnswer { get; private set => Set(ref field, value); }
+    public DateTimeOffset? PreparedAt { get; private set => Set(ref field, value); }
     /// <summary>What was answered in the hall, in a line or two, as the minutes' Thảo luận says it.</summary>
-    public string? AnswerSummary { get; private set; }
+    public string? AnswerSummary { get; private set => Set(ref field, value); }
     /// <summary>Who wrote the summary last (the signed-in name): a seat that edited meanwhile is told who it was.</summary>
-    public string? AnswerSummaryBy { get; private set; }
+    public string? AnswerSummaryBy { get; private set => Set(ref field, value); }
 
     public bool IsCollected => Source == OpinionSource.BeforeMeeting;
 
@@ -120,9 +123,10 @@ public sealed class Opinion
     internal bool ReplaceAssignments(IReadOnlyList<DepartmentRef> departments, Guid leadId, DateTimeOffset now)
     {
         var wanted = departments.Select(d => d.Id).ToHashSet();
-        var removed = _assignments.RemoveAll(a => !wanted.Contains(a.DepartmentId));
+        var unwanted = _assignments.Where(a => !wanted.Contains(a.DepartmentId)).ToList();
+        foreach (var assignment in unwanted) _assignments.Remove(assignment);
         var changed = Assign(departments, leadId, now);
-        return removed > 0 || changed.Count > 0;
+        return unwanted.Count > 0 || changed.Count > 0;
     }
 
     internal void ChangeField(OpinionField field) => Field = field;
@@ -193,7 +197,7 @@ public sealed class Opinion
 }
 
 /// <summary>A private note from the answer staff (bộ phận tham mưu trả lời) to the chair. Never shown on public screens.</summary>
-public sealed class StaffNote
+public sealed class StaffNote : MeetingRow
 {
     private StaffNote() { Author = Text = ""; }
 
@@ -206,11 +210,11 @@ public sealed class StaffNote
         At = at;
     }
 
-    public Guid Id { get; private set; }
-    public Guid OpinionId { get; private set; }
-    public string Author { get; private set; }
-    public string Text { get; private set; }
-    public DateTimeOffset At { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public Guid OpinionId { get; private set => Set(ref field, value); }
+    public string Author { get; private set => Set(ref field, value); }
+    public string Text { get; private set => Set(ref field, value); }
+    public DateTimeOffset At { get; private set => Set(ref field, value); }
 
     internal void Scrub(ErasedTraces traces) => Text = PersonalData.Scrub(Text, OpinionId, traces);
 }

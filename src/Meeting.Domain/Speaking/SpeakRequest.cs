@@ -5,7 +5,7 @@ public enum SpeakRequestStatus { Submitted, Approved, Called, Speaking, Spoken, 
 public enum SpeakMode { Speak, WrittenOnly }
 
 /// <summary>One person's turn to raise (or follow up on) an opinion. Queue order belongs to the chair.</summary>
-public sealed class SpeakRequest
+public sealed class SpeakRequest : MeetingRow
 {
     private SpeakRequest() { Name = Place = StatusToken = ""; }
 
@@ -29,38 +29,38 @@ public sealed class SpeakRequest
         SubmittedAt = now;
     }
 
-    public Guid Id { get; private set; }
-    public Guid MeetingId { get; private set; }
+    public Guid Id { get; private set => Set(ref field, value); }
+    public Guid MeetingId { get; private set => Set(ref field, value); }
     /// <summary>Shown to the delegate: "Phiếu số 12".</summary>
-    public int Number { get; private set; }
-    public Guid? OpinionId { get; private set; }
-    public Guid? DelegateId { get; private set; }
-    public string Name { get; private set; }
+    public int Number { get; private set => Set(ref field, value); }
+    public Guid? OpinionId { get; private set => Set(ref field, value); }
+    public Guid? DelegateId { get; private set => Set(ref field, value); }
+    public string Name { get; private set => Set(ref field, value); }
     /// <summary>Thôn / xóm / tổ dân phố or organization.</summary>
-    public string Place { get; private set; }
-    public string? Phone { get; private set; }
-    public bool PhoneConsent { get; private set; }
-    public SpeakMode Mode { get; private set; }
-    public OpinionSource Source { get; private set; }
-    public SpeakRequestStatus Status { get; private set; }
-    public bool IsPriority { get; private set; }
+    public string Place { get; private set => Set(ref field, value); }
+    public string? Phone { get; private set => Set(ref field, value); }
+    public bool PhoneConsent { get; private set => Set(ref field, value); }
+    public SpeakMode Mode { get; private set => Set(ref field, value); }
+    public OpinionSource Source { get; private set => Set(ref field, value); }
+    public SpeakRequestStatus Status { get; private set => Set(ref field, value); }
+    public bool IsPriority { get; private set => Set(ref field, value); }
     /// <summary>For a priority turn: why it goes first ("Chủ tịch UB MTTQ xã phát biểu").</summary>
-    public string? PriorityReason { get; private set; }
-    public bool IsFollowUp { get; private set; }
-    public string? RejectReason { get; private set; }
-    public string StatusToken { get; private set; }
-    public string? IdempotencyKey { get; private set; }
+    public string? PriorityReason { get; private set => Set(ref field, value); }
+    public bool IsFollowUp { get; private set => Set(ref field, value); }
+    public string? RejectReason { get; private set => Set(ref field, value); }
+    public string StatusToken { get; private set => Set(ref field, value); }
+    public string? IdempotencyKey { get; private set => Set(ref field, value); }
     /// <summary>Which phone sent it (a short hash of its signed device cookie, or of its address without one); null for staff-entered slips.</summary>
-    public string? Device { get; private set; }
-    public DateTimeOffset SubmittedAt { get; private set; }
-    public DateTimeOffset? ApprovedAt { get; private set; }
-    public DateTimeOffset? CalledAt { get; private set; }
-    public DateTimeOffset? FinishedAt { get; private set; }
-    public int? SpokenSeconds { get; private set; }
+    public string? Device { get; private set => Set(ref field, value); }
+    public DateTimeOffset SubmittedAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? ApprovedAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? CalledAt { get; private set => Set(ref field, value); }
+    public DateTimeOffset? FinishedAt { get; private set => Set(ref field, value); }
+    public int? SpokenSeconds { get; private set => Set(ref field, value); }
     /// <summary>Index in the queue while approved; null otherwise.</summary>
-    public int? QueuePosition { get; private set; }
+    public int? QueuePosition { get; private set => Set(ref field, value); }
     /// <summary>The chair placed it by hand: the default policy leaves it where it is.</summary>
-    public bool PinnedByChair { get; private set; }
+    public bool PinnedByChair { get; private set => Set(ref field, value); }
 
     public bool IsQueued => Status == SpeakRequestStatus.Approved;
     public bool IsFinal => Status is SpeakRequestStatus.Spoken or SpeakRequestStatus.Withdrawn

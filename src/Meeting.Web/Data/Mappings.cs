@@ -44,6 +44,7 @@ internal sealed class AgendaItemMapping : IEntityTypeConfiguration<AgendaItem>
 {
     public void Configure(EntityTypeBuilder<AgendaItem> a)
     {
+        a.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         a.HasKey(x => x.Id);
         a.Property(x => x.Id).ValueGeneratedNever();
         a.Property(x => x.Title).HasMaxLength(300);
@@ -54,6 +55,7 @@ internal sealed class SpeakRequestMapping : IEntityTypeConfiguration<SpeakReques
 {
     public void Configure(EntityTypeBuilder<SpeakRequest> r)
     {
+        r.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         r.HasKey(x => x.Id);
         r.Property(x => x.Id).ValueGeneratedNever();
         r.HasIndex(x => x.StatusToken).IsUnique();
@@ -74,6 +76,7 @@ internal sealed class OpinionMapping : IEntityTypeConfiguration<Opinion>
 {
     public void Configure(EntityTypeBuilder<Opinion> o)
     {
+        o.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         o.HasKey(x => x.Id);
         o.Property(x => x.Id).ValueGeneratedNever();
         o.Property(x => x.Content).HasMaxLength(Meeting.MaxContentLength);
@@ -97,6 +100,7 @@ internal sealed class AssignmentMapping : IEntityTypeConfiguration<Assignment>
 {
     public void Configure(EntityTypeBuilder<Assignment> a)
     {
+        a.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         a.HasKey(x => x.Id);
         a.Property(x => x.Id).ValueGeneratedNever();
         a.HasIndex(x => x.DepartmentId);
@@ -107,6 +111,7 @@ internal sealed class StaffNoteMapping : IEntityTypeConfiguration<StaffNote>
 {
     public void Configure(EntityTypeBuilder<StaffNote> n)
     {
+        n.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         n.HasKey(x => x.Id);
         n.Property(x => x.Id).ValueGeneratedNever();
     }
@@ -138,6 +143,7 @@ internal sealed class DelegateMapping : IEntityTypeConfiguration<MeetingDelegate
 {
     public void Configure(EntityTypeBuilder<MeetingDelegate> d)
     {
+        d.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         d.HasKey(x => x.Id);
         d.Property(x => x.Id).ValueGeneratedNever();
         // Unique across all meetings: an invitation code is never reused.
