@@ -63,7 +63,9 @@ public sealed partial class Meeting
         var lastPlace = _requests.Where(r => r.CalledAt is not null && !r.IsPriority)
             .OrderByDescending(r => r.CalledAt).FirstOrDefault()?.Place;
         var order = SpeakerQueuePolicy.Arrange(entries, lastPlace);
-        for (var i = 0; i < order.Count; i++) FindRequest(order[i]).SetQueuePosition(i);
+        // By the queue's own ids: looking each one up among all the meeting's requests grew with the meeting.
+        var queued = queue.ToDictionary(r => r.Id);
+        for (var i = 0; i < order.Count; i++) queued[order[i]].SetQueuePosition(i);
         QueueVersion++;
     }
 

@@ -28,25 +28,26 @@ public static class SpeakerQueuePolicy
             .OrderBy(Tier).ThenBy(e => e.ApprovedAt).ThenBy(e => e.Id)
             .ToList();
 
-        var previousPlace = lastSpeakerPlace;
+        // Folded once per entry: comparing places pairwise folded each again (the queue's length squared).
+        var places = entries.ToDictionary(e => e.Id, e => SearchText.Fold(e.Place));
+        var previousPlace = SearchText.Fold(lastSpeakerPlace);
         for (var i = 0; i < count; i++)
         {
             if (slots[i] is { } fixedEntry)
             {
-                previousPlace = fixedEntry.Place;
+                previousPlace = places[fixedEntry.Id];
                 continue;
             }
             var tier = Tier(waiting[0]);
-            var pick = waiting.FirstOrDefault(e => Tier(e) == tier && !SamePlace(e.Place, previousPlace)) ?? waiting[0];
+            var pick = waiting.FirstOrDefault(e => Tier(e) == tier && !SamePlace(places[e.Id], previousPlace)) ?? waiting[0];
             waiting.Remove(pick);
             slots[i] = pick;
-            previousPlace = pick.Place;
+            previousPlace = places[pick.Id];
         }
         return slots.Select(e => e!.Id).ToList();
     }
 
     private static int Tier(Entry e) => e.IsPriority ? 0 : e.IsRepeatSpeaker ? 2 : 1;
 
-    private static bool SamePlace(string place, string? other) =>
-        !string.IsNullOrWhiteSpace(place) && SearchText.Fold(place) == SearchText.Fold(other);
+    private static bool SamePlace(string foldedPlace, string foldedOther) => foldedPlace.Length > 0 && foldedPlace == foldedOther;
 }
