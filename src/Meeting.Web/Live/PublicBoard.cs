@@ -56,11 +56,15 @@ public sealed class PublicBoard
 
     public PublicLine? Find(string token) => _recent.TryGetValue(token, out var line) ? line : _settled.GetValueOrDefault(token);
 
-    private int LineCount => _settled.Count + _recent.Count;
+    /// <summary>Every line: the settled ones, with the recent ones over them.</summary>
+    private Dictionary<string, PublicLine> Lines() => _recent.Count == 0 ? _settled : Merged(_settled, _recent);
 
-    /// <summary>For the tests' check that a board built from new requests only equals one built from the whole meeting.</summary>
-    public bool HasSameLinesAs(PublicBoard other) =>
-        LineCount == other.LineCount && _settled.Concat(_recent).All(p => other.Find(p.Key) is { } line && line == p.Value);
+    /// <summary>For the tests' check that a board built from what changed equals one built from the whole meeting.</summary>
+    public bool HasSameLinesAs(PublicBoard other)
+    {
+        var (mine, theirs) = (Lines(), other.Lines());
+        return mine.Count == theirs.Count && mine.All(p => theirs.GetValueOrDefault(p.Key) is { } line && line == p.Value);
+    }
 
     public static PublicBoard Build(Meeting meeting, PublicBoard? previous)
     {
@@ -100,6 +104,38 @@ public sealed class PublicBoard
         }
         var (settled, recent) = lines.Count <= RecentLimit ? (_settled, lines) : (Merged(_settled, lines), NoLines);
         return new PublicBoard(meeting, settled, recent, added.Select(r => r.Number).ToList(), added.Select(r => r.StatusToken).ToList());
+    }
+
+    /// <summary>
+    /// After a staff command: only the lines of the requests it changed, of those whose opinion it changed, and of the
+    /// queue (a place in it moves when anyone joins or leaves) can differ — not the whole meeting's thousands.
+    /// </summary>
+    public PublicBoard WithChangedRequests(Meeting meeting, IReadOnlyCollection<SpeakRequest> touched, IReadOnlyCollection<Guid> touchedOpinions)
+    {
+        var queue = meeting.QueuedRequests();
+        var candidates = new Dictionary<Guid, SpeakRequest>();
+        foreach (var request in touched.Concat(queue)) candidates.TryAdd(request.Id, request);
+        if (touchedOpinions.Count > 0)
+            foreach (var request in meeting.Requests)
+                if (request.OpinionId is { } opinionId && touchedOpinions.Contains(opinionId)) candidates.TryAdd(request.Id, request);
+        var wanted = candidates.Values.Where(r => r.OpinionId is not null).Select(r => r.OpinionId!.Value).ToHashSet();
+        var opinions = meeting.Opinions.Where(o => wanted.Contains(o.Id)).ToDictionary(o => o.Id);
+        var ahead = queue.Select((r, index) => (r.Id, index)).ToDictionary(p => p.Id, p => p.index);
+        var lines = new Dictionary<string, PublicLine>(_recent);
+        var changed = new List<int>();
+        var newTokens = new List<string>();
+        foreach (var request in candidates.Values.OrderBy(r => r.Number))
+        {
+            var line = LineOf(request, ahead.TryGetValue(request.Id, out var place) ? place : null,
+                request.OpinionId is { } id ? opinions.GetValueOrDefault(id) : null);
+            var before = Find(request.StatusToken);
+            if (before is null) newTokens.Add(request.StatusToken);
+            if (before == line) continue;
+            lines[request.StatusToken] = line;
+            changed.Add(request.Number);
+        }
+        var (settled, recent) = lines.Count <= RecentLimit ? (_settled, lines) : (Merged(_settled, lines), NoLines);
+        return new PublicBoard(meeting, settled, recent, changed, newTokens);
     }
 
     private static Dictionary<string, PublicLine> Merged(Dictionary<string, PublicLine> settled, Dictionary<string, PublicLine> recent)

@@ -49,9 +49,10 @@ public sealed class ChangeDetectionTests
     }
 
     [Fact]
-    public async Task A_phones_rows_that_left_the_writers_context_are_changed_and_stored_by_a_later_staff_command()
+    public async Task A_phones_rows_are_changed_and_stored_by_later_staff_commands_without_comparing_every_row()
     {
-        // Production's setting: no full detection after phone batches, so their rows really stay untracked in between.
+        // Production's setting: no full detection of the rows at all; what a staff command changes is stored only
+        // because the rows said so (values and an opinion's departments and notes alike).
         await using var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:CheckChangeDetection"] = "false" });
         var demo = await app.DemoMeetingAsync();
         var submitted = new List<SpeakRequest>();
@@ -63,12 +64,18 @@ public sealed class ChangeDetectionTests
         await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(submitted[1].Id, now));
         var late = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft("Người dân 5", "Xóm 3",
             OpinionField.Economy, "Đề nghị sửa cống.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: "k5"), now), onlyAdds: true);
-        // The same form sent again: no event, nothing to store, the rows stay untracked.
+        // The same form sent again: no event, nothing to store.
         var again = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(new SpeakRequestDraft("Người dân 4", "Xóm 2",
             OpinionField.Economy, "Đề nghị làm đường.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: "k4"), now), onlyAdds: true);
         Assert.Equal(submitted[3].Id, again.Value!.Id);
         await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Reject(submitted[2].Id, "Đơn thư khiếu nại, chuyển bộ phận tiếp dân.", now));
-        var last = await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(late.Value!.Id, now));
+        await app.MustAsync(demo.Id, Hall.Reception, StaffRoles.ReceptionSeat, (m, now) => m.Approve(late.Value!.Id, now));
+        var roads = new DepartmentRef(Guid.NewGuid(), "Phòng Kinh tế");
+        var police = new DepartmentRef(Guid.NewGuid(), "Công an xã");
+        await app.MustAsync(demo.Id, Hall.Secretary, StaffRoles.AnswerStaff, (m, now) =>
+            m.AssignDepartments(submitted[0].OpinionId!.Value, [roads, police], police.Id, now));
+        var last = await app.MustAsync(demo.Id, Hall.Secretary, StaffRoles.AnswerStaff, (m, now) =>
+            m.AddStaffNote(submitted[0].OpinionId!.Value, "Thư ký", "Đã có hồ sơ đất.", now));
 
         var stored = await app.LoadAsync(demo.Id);
         Assert.Equal(demo.Requests.Count + 5, stored.Requests.Count);
@@ -76,10 +83,14 @@ public sealed class ChangeDetectionTests
         Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == submitted[1].Id).Status);
         Assert.Equal(SpeakRequestStatus.Approved, stored.Requests.Single(r => r.Id == late.Value!.Id).Status);
         Assert.Equal(SpeakRequestStatus.Submitted, stored.Requests.Single(r => r.Id == submitted[3].Id).Status);
-        // A phone's opinion, untracked since its commit, closed by the rejection of its request.
+        // A phone's opinion closed by the rejection of its request.
         Assert.Equal(SpeakRequestStatus.Rejected, stored.Requests.Single(r => r.Id == submitted[2].Id).Status);
         Assert.True(stored.Opinions.Single(o => o.Id == submitted[2].OpinionId).IsClosed);
         Assert.False(stored.Opinions.Single(o => o.Id == submitted[3].OpinionId).IsClosed);
+        var assigned = stored.Opinions.Single(o => o.Id == submitted[0].OpinionId);
+        Assert.Equal(["Công an xã", "Phòng Kinh tế"], assigned.Assignments.Select(a => a.DepartmentName).Order());
+        Assert.Equal(police.Id, assigned.LeadAssignment!.DepartmentId);
+        Assert.Equal("Đã có hồ sơ đất.", Assert.Single(assigned.Notes).Text);
         Assert.Equal(last.Sequence, stored.LastSequence);
         Assert.DoesNotContain(app.Log.Since(0), line => line.Contains(" Error ") || line.Contains(" Critical "));
     }
