@@ -34,6 +34,12 @@ public static class Entry
                     await File.WriteAllTextAsync(seatsJson, System.Text.Json.JsonSerializer.Serialize(seats, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
                 return seats.Passed ? 0 : 1;
             }
+            if (options.Scenario == "commands")
+            {
+                Console.WriteLine();
+                Console.WriteLine(CommandCost.Table(await CommandCost.RunAsync(options, Console.Out, cancel.Token)));
+                return 0;
+            }
             var report = await LoadRun.RunAsync(options, Console.Out, cancel.Token);
             Console.WriteLine();
             Console.WriteLine(Report.Table(report));
@@ -49,7 +55,7 @@ public static class Entry
     }
 
     public const string Usage = """
-        LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats] [--phones N] [--submitters N] [--seconds S]
+        LoadTool [--scenario smoke|200x60|300x10|2000x10|20x200|4000conn|seats|commands] [--phones N] [--submitters N] [--seconds S]
                  [--staff M (per meeting)] [--meetings K] [--per-device N] [--per-meeting N] [--default-limits]
                  [--set Key=Value]... [--no-floor] [--no-app] [--no-tool-warmup] [--drain S] [--json FILE] [--app-dll PATH] [--work DIR]
                  [--nodes N [--postgres CONNECTION] [--redis HOST:PORT]]   (N app nodes on one new PostgreSQL database and

@@ -105,8 +105,10 @@ public sealed record LoadOptions
         "4000conn" => new() { Scenario = name, Phones = 4000, Submitters = 200, Seconds = 20, StaffPerMeeting = 4, PerDevicePerMinute = 1000, PerMeetingPerMinute = 100_000, DrainSeconds = 60 },
         // Memory per open staff seat (SeatMemory.cs): 500 requests through the phone path, then 20 chair pages in Chromium.
         "seats" => new() { Scenario = name, Phones = 500, Meetings = 1, StaffPerMeeting = 0, PerDevicePerMinute = 1000, PerMeetingPerMinute = 100_000, Floor = false, MaxRunSeconds = 900 },
-        _ => throw new ArgumentException($"Unknown scenario '{name}' (smoke, 200x60, 300x10, 2000x10, 20x200, 4000conn, seats)."),
+        // A staff command's cost as the meeting fills to 4,000 requests (CommandCost.cs): the writer alone, in process.
+        "commands" => new() { Scenario = name, Phones = 4000, Floor = false },
+        _ => throw new ArgumentException($"Unknown scenario '{name}' (smoke, 200x60, 300x10, 2000x10, 20x200, 4000conn, seats, commands)."),
     };
 
-    public static readonly string[] ScenarioNames = ["smoke", "200x60", "300x10", "2000x10", "20x200", "4000conn", "seats"];
+    public static readonly string[] ScenarioNames = ["smoke", "200x60", "300x10", "2000x10", "20x200", "4000conn", "seats", "commands"];
 }

@@ -164,33 +164,41 @@ public static class Targets
         IReadOnlyDictionary<string, string> storage, CancellationToken ct)
     {
         var meetings = new List<TargetMeeting>();
-        // The factory finds the app's content root by this variable first (its manifest lookup misses in a console).
-        var contentRoot = RepositoryRoot() is { } root && Directory.Exists(Path.Combine(root, "src", "Meeting.Web"))
-            ? Path.Combine(root, "src", "Meeting.Web")
-            : AppContext.BaseDirectory;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEETING_WEB", contentRoot);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEETING_WEB", ContentRoot());
         await using (var app = new SetupFactory(dataDirectory, storage))
         {
             var commands = app.Services.GetRequiredService<MeetingCommands>();
             for (var i = 1; i <= count; i++)
             {
-                var meeting = Meeting.Create(new MeetingPlan(
-                    Title: $"Hội nghị đối thoại thử tải số {i}",
-                    Kind: MeetingKind.Periodic,
-                    Chairs: [new ChairPerson("Trần Văn Hùng", "Bí thư Đảng ủy, Chủ tịch HĐND xã")],
-                    Venue: "Hội trường xã Giao Minh",
-                    ScheduledStart: commands.Now.AddHours(1),
-                    ExpectedAttendance: 200,
-                    PlanNumber: $"Số {i}-KH/TT",
-                    PlacesList: ["Xóm 1", "Xóm 2", "Xóm 3"],
-                    UnitId: DemoUnits.GiaoMinhId));
-                meeting.Announce();
+                var meeting = NewMeeting(commands.Now, i);
                 await commands.AddMeetingAsync(meeting, "Công cụ thử tải", ct);
                 meetings.Add(new TargetMeeting(meeting.Id, meeting.PublicCode));
             }
         }
         SqliteConnection.ClearAllPools();
         return meetings;
+    }
+
+    /// <summary>The factory finds the app's content root by ASPNETCORE_TEST_CONTENTROOT_MEETING_WEB first (its manifest lookup misses in a console).</summary>
+    public static string ContentRoot() => RepositoryRoot() is { } root && Directory.Exists(Path.Combine(root, "src", "Meeting.Web"))
+        ? Path.Combine(root, "src", "Meeting.Web")
+        : AppContext.BaseDirectory;
+
+    /// <summary>An announced meeting of the demo commune, numbered <paramref name="number"/>.</summary>
+    public static Meeting NewMeeting(DateTimeOffset now, int number)
+    {
+        var meeting = Meeting.Create(new MeetingPlan(
+            Title: $"Hội nghị đối thoại thử tải số {number}",
+            Kind: MeetingKind.Periodic,
+            Chairs: [new ChairPerson("Trần Văn Hùng", "Bí thư Đảng ủy, Chủ tịch HĐND xã")],
+            Venue: "Hội trường xã Giao Minh",
+            ScheduledStart: now.AddHours(1),
+            ExpectedAttendance: 200,
+            PlanNumber: $"Số {number}-KH/TT",
+            PlacesList: ["Xóm 1", "Xóm 2", "Xóm 3"],
+            UnitId: DemoUnits.GiaoMinhId));
+        meeting.Announce();
+        return meeting;
     }
 
     private static async Task<StoreCheck> CheckAppStoreAsync(string dataDirectory, IReadOnlyDictionary<string, string> storage,
@@ -210,7 +218,7 @@ public static class Targets
     }
 
     /// <summary>The app's own Program and services over the run's data folder, in memory (no port), to prepare data.</summary>
-    private sealed class SetupFactory(string dataDirectory, IReadOnlyDictionary<string, string> storage) : WebApplicationFactory<Program>
+    internal sealed class SetupFactory(string dataDirectory, IReadOnlyDictionary<string, string> storage) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
