@@ -354,8 +354,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
     /// row held cost ~10 µs a row, 35–44 ms per staff command at 2,000 requests. A batch of commands that only add rows
     /// (phones' requests, the bulk of a burst) does not even compare the meeting's lists: it needs only the rows it
     /// appended and the meeting's own values. Such a command may append rows and change the meeting's plain and nested
-    /// values, not its chairs or preparation marks (complex collections are not compared here; the tests' check
-    /// compares them). EF's comparison of the lists copies each one and its snapshot into sets (thousands of rows),
+    /// values, not its chairs, preparation marks, places or blocked phones (collections are not compared here — in a
+    /// sampled trace EF's comparer of a list compiled a delegate on every call; the tests' check compares them). EF's comparison of the lists copies each one and its snapshot into sets (thousands of rows),
     /// which made most of a burst's garbage and so its GC pauses.
     /// </summary>
     private void DetectChanges(AppDb db, Meeting meeting, bool onlyAdds, CollectionSizes before)
@@ -415,7 +415,8 @@ internal sealed class MeetingWriter : IAsyncDisposable
     private static void DetectValues(IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complex)
     {
         foreach (var property in properties)
-            if (!property.IsModified && !property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue))
+            if (!property.IsModified && !property.Metadata.IsPrimitiveCollection
+                && !property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue))
                 property.IsModified = true;
         foreach (var member in complex) DetectValues(member.Properties, member.ComplexProperties);
     }
