@@ -54,6 +54,18 @@ public class MeetingRowTests
     }
 
     [Fact]
+    public void The_same_moment_at_another_offset_is_a_change_the_store_must_hear_of()
+    {
+        var request = Live().Queue("Nguyễn Văn An", "Thôn Đông", 10);
+        var heard = 0;
+        request.PropertyChanged += (_, _) => heard++;
+
+        typeof(SpeakRequest).GetProperty(nameof(SpeakRequest.SubmittedAt))!.SetValue(request, request.SubmittedAt.ToOffset(TimeSpan.FromHours(3)));
+
+        Assert.Equal(1, heard);
+    }
+
+    [Fact]
     public void An_opinions_departments_and_notes_say_when_one_is_added()
     {
         var meeting = Live();

@@ -13,8 +13,8 @@ namespace DoiThoai.LoadTool;
 /// process on a fresh SQLite file (no HTTP: only the meeting's writer is measured). Phones' requests are submitted
 /// through <see cref="MeetingCommands"/> (declared add-only, 8 at a time) until the meeting holds each size in turn;
 /// at each size the reception approves 20 requests one after the other, each timed from the call to its commit's answer.
-/// The first approval after a stretch of phones is shown apart: it also takes the phones' rows back into the writer's
-/// tracking (see docs/live-sync.md).
+/// The first approval after a stretch of phones is shown apart: it once had to take the phones' rows back into the
+/// writer's tracking (until 2026-12-07, see docs/live-sync.md), and it meets the board after the phones' batches.
 /// </summary>
 public static class CommandCost
 {

@@ -15,8 +15,12 @@ public abstract class MeetingRow : INotifyPropertyChanged
     /// <summary>Every settable value of a row goes through here; an unchanged value says nothing.</summary>
     protected void Set<T>(ref T field, T value, [CallerMemberName] string name = "")
     {
-        if (EqualityComparer<T>.Default.Equals(field, value)) return;
+        if (Same(field, value)) return;
         field = value;
         PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(name));
     }
+
+    // The same moment at another offset is another stored value (the store compares offsets too).
+    private static bool Same<T>(T a, T b) =>
+        EqualityComparer<T>.Default.Equals(a, b) && (a is not DateTimeOffset x || b is not DateTimeOffset y || x.Offset == y.Offset);
 }

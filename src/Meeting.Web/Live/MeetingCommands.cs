@@ -121,8 +121,8 @@ public sealed class MeetingCommands(
         // A board older than what another node committed is rebuilt by the probe (the writer reloads the meeting first).
         if (_writers.TryGetValue(meetingId, out var writer) && writer.Board is { } board && board.Sequence >= writer.HeardSequence) return board;
         // Not loaded on this node yet (a restart, an idle meeting): a command that changes nothing loads it. Declared
-        // add-only (it adds nothing either), so its batch is checked narrowly: full detection grows with the meeting
-        // (~40 ms at 2,000 requests) and would track again every row the phones' batches let go.
+        // add-only (it adds nothing either), so its batch is checked narrowly: full detection compares the meeting's
+        // lists, which grow with the meeting.
         var probe = await RunAsync(meetingId, null, null, (_, _) => true, ct, onlyAdds: true);
         return probe.Ok && _writers.TryGetValue(meetingId, out writer) ? writer.Board : null;
     }

@@ -38,6 +38,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
     private readonly List<SpeakRequest> _touchedRequests = [];
     private readonly HashSet<Guid> _touchedOpinions = [];
     private bool _rowsRemoved;
+    private bool _rowsChanged;
 
     public MeetingWriter(MeetingCommands owner, Guid meetingId)
     {
@@ -269,8 +270,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
         {
             // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
             foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
+            // An add-only command that changed a row after all (production does not check): its line is redone too.
             var board = Board is not { } previous || _boardStale || _rowsRemoved ? PublicBoard.Build(meeting, Board)
-                : onlyAdds ? previous.WithNewRequests(meeting)
+                : onlyAdds && !_rowsChanged ? previous.WithNewRequests(meeting)
                 : previous.WithChangedRequests(meeting, _touchedRequests, _touchedOpinions);
             if (_owner.CheckNarrowDetection && !board.HasSameLinesAs(PublicBoard.Build(meeting, null)))
                 throw new InvalidOperationException($"The public board of meeting {MeetingId} built from what changed differs from the whole meeting's.");
@@ -337,7 +339,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
     {
         if (state is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
         if (state == EntityState.Deleted && row is SpeakRequest or Opinion) _rowsRemoved = true;
-        else if (row is SpeakRequest request) _touchedRequests.Add(request);
+        if (state == EntityState.Modified && row is SpeakRequest or Opinion) _rowsChanged = true;
+        if (state == EntityState.Deleted) return;
+        if (row is SpeakRequest request) _touchedRequests.Add(request);
         else if (row is Opinion opinion) _touchedOpinions.Add(opinion.Id);
     }
 
@@ -346,6 +350,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         _touchedRequests.Clear();
         _touchedOpinions.Clear();
         _rowsRemoved = false;
+        _rowsChanged = false;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using DoiThoai.Domain;
 using DoiThoai.Web.Live;
+using DoiThoai.Web.Features.Preparation.Opinions;
+using DoiThoai.Web.Tests.Preparation;
 using DoiThoai.Web.Tests.Support;
 
 namespace DoiThoai.Web.Tests.Integration;
@@ -93,5 +95,28 @@ public sealed class ChangeDetectionTests
         Assert.Equal("Đã có hồ sơ đất.", Assert.Single(assigned.Notes).Text);
         Assert.Equal(last.Sequence, stored.LastSequence);
         Assert.DoesNotContain(app.Log.Since(0), line => line.Contains(" Error ") || line.Contains(" Critical "));
+    }
+
+    [Fact]
+    public async Task Departments_taken_off_an_opinion_are_deleted_and_the_one_kept_leads_without_comparing_every_row()
+    {
+        await using var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:CheckChangeDetection"] = "false" });
+        var id = await CollectedApp.PreparingMeetingAsync(app);
+        var departments = await CollectedApp.DepartmentsAsync(app);
+        var economy = departments.Single(d => d.Name == "Phòng Kinh tế").ToRef();
+        var office = departments.Single(d => d.Name == "Văn phòng HĐND-UBND").ToRef();
+        var meetingDay = DateOnly.FromDateTime(Clock.ToHallTime((await app.LoadAsync(id)).ScheduledStart).DateTime);
+        var road = (await app.MustAsync(id, CollectedApp.Organizer, CollectedOpinionAccess.Roles, (m, now) => m.CollectOpinion(
+            new CollectedOpinionDraft("Hoàng Văn Nam", "Xóm 3", OpinionField.Economy, "Đường trục xóm 3 xuống cấp.", CollectedChannel.Email, null), now))).Value!;
+        await app.MustAsync(id, CollectedApp.Organizer, CollectedOpinionAccess.Roles, (m, now) =>
+            m.AssignCollectedOpinion(road.Id, [economy, office], economy.Id, meetingDay, now));
+
+        await app.MustAsync(id, CollectedApp.Organizer, CollectedOpinionAccess.Roles, (m, now) =>
+            m.AssignCollectedOpinion(road.Id, [office], office.Id, meetingDay, now));
+
+        var stored = (await app.LoadAsync(id)).Opinions.Single(o => o.Id == road.Id);
+        Assert.Equal(office.Id, Assert.Single(stored.Assignments).DepartmentId);
+        Assert.True(stored.Assignments[0].IsLead);
+        Assert.Equal(meetingDay, stored.PrepareDue);
     }
 }
