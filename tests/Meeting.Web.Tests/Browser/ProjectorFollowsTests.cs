@@ -89,7 +89,7 @@ public sealed class ProjectorFollowsTests(BrowserHall hall)
             var cancel = chair.Locator(".mud-dialog [data-testid=dialog-cancel]");
             await Expect(cancel).ToBeVisibleAsync();
             // Measured once the dialog has finished growing in.
-            await chair.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+            await Seats.WaitForStillAsync(chair);
             var dialogButtons = await chair.Locator(".mud-dialog .mud-dialog-actions").EvaluateAsync<string[]>(
                 "actions => [...actions.querySelectorAll('button')].map(b => [b.getBoundingClientRect(), getComputedStyle(b), b.innerText.trim()])"
                 + ".map(([r, style, name]) => [r, style.borderStyle === 'none' && style.backgroundColor === 'rgba(0, 0, 0, 0)', name])"

@@ -41,6 +41,13 @@ public sealed class Seats(BrowserHall hall, string testName) : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Waits until nothing on the page is still moving (a dialog grows in with a scale transform, so a button measured
+    /// mid-animation is a few pixels short). Endless animations, such as a spinner, do not count.
+    /// </summary>
+    public static Task WaitForStillAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+
     /// <summary>Runs the test body; on failure photographs every seat before the failure is reported.</summary>
     public async Task RunAsync(Func<Task> body)
     {

@@ -43,6 +43,8 @@ public sealed class ClosingBrowserTests(BrowserHall hall)
             // Finger-sized, and the action is a filled button, not text: "Bế mạc" filled, "Chưa" the way out.
             var close = dialog.GetByRole(AriaRole.Button, new() { Name = "Bế mạc", Exact = true });
             var notYet = dialog.GetByRole(AriaRole.Button, new() { Name = "Chưa", Exact = true });
+            // Measured once the dialog has finished growing in (CI once measured it mid-animation: 94.8×47.4 px).
+            await Seats.WaitForStillAsync(chair);
             foreach (var button in new[] { close, notYet })
             {
                 var box = (await button.BoundingBoxAsync())!;
