@@ -40,6 +40,9 @@ public sealed class DoiThoaiOptions
 
     /// <summary>Seconds after which an idle meeting's writer retires and frees the meeting's memory.</summary>
     public int WriterIdleSeconds { get; set; } = 600;
+
+    /// <summary>A batch that takes this long to store is logged as a warning (every phone of it waited).</summary>
+    public int SlowCommitMilliseconds { get; set; } = 200;
 }
 
 public sealed class PhoneLimits

@@ -66,6 +66,7 @@ public sealed class MeetingCommands(
     internal bool CheckNarrowDetection { get; } = options.Value.CheckChangeDetection;
     /// <summary>A meeting nobody acted on for this long leaves memory (its writer retires; the next command reloads it).</summary>
     internal TimeSpan WriterIdle { get; } = TimeSpan.FromSeconds(Math.Max(1, options.Value.WriterIdleSeconds));
+    internal TimeSpan SlowCommit { get; } = TimeSpan.FromMilliseconds(options.Value.SlowCommitMilliseconds);
     internal int Writers => _writers.Count;
     internal ILogger Logger => logger;
     internal LiveMetrics Metrics => metrics;

@@ -257,8 +257,14 @@ internal sealed class MeetingWriter : IAsyncDisposable
                 return false;
             }
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
+            var saved = Stopwatch.GetTimestamp();
             await tx.CommitAsync(_stop.Token);
-            _owner.Metrics.Commit(Stopwatch.GetElapsedTime(committing));
+            var took = Stopwatch.GetElapsedTime(committing);
+            _owner.Metrics.Commit(took);
+            // Every phone of the batch waited for it: a slow disk (an SD card, a busy host) shows here first.
+            if (took >= _owner.SlowCommit)
+                _owner.Logger.LogWarning("Storing {Count} command(s) on meeting {MeetingId} took {Milliseconds:0} ms, {CommitMilliseconds:0} ms of it in the commit (the disk's write)",
+                    applied.Count, MeetingId, took.TotalMilliseconds, Stopwatch.GetElapsedTime(saved).TotalMilliseconds);
         }
         finally
         {

@@ -80,6 +80,20 @@ public sealed class MeetingIsolationTests
         Assert.Equal(first.Value!.Number + 1, second.Value!.Number);
     }
 
+    [Fact]
+    public async Task A_batch_slower_to_store_than_the_bound_is_logged_for_the_operator()
+    {
+        // Bound 0: every stored batch is "slow". The line names the meeting and the commit's share (a slow disk).
+        await using var app = new TestApp(settings: new Dictionary<string, string?> { ["DoiThoai:SlowCommitMilliseconds"] = "0" });
+        var demo = await app.DemoMeetingAsync();
+        var from = app.Log.Count;
+
+        var result = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(Draft("Người thứ nhất", "s1"), now));
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Contains(app.Log.Since(from), line => line.Contains(demo.Id.ToString()) && line.Contains("in the commit"));
+    }
+
     private static SpeakRequestDraft Draft(string name, string key) =>
         new(name, "Xóm 5", OpinionField.Economy, "Đề nghị làm đường bê tông liên xóm.", SpeakMode.Speak, OpinionSource.Phone, IdempotencyKey: key);
 }
