@@ -84,13 +84,16 @@ public sealed class GcPauses : IAsyncDisposable
         });
     }
 
-    /// <summary>Starts listening to process <paramref name="pid"/>; null when its diagnostics port does not answer.</summary>
-    public static GcPauses? TryStart(int pid)
+    /// <summary>
+    /// Starts listening to process <paramref name="pid"/>; null when its diagnostics port does not answer. Without
+    /// <paramref name="allocations"/> only the pauses are heard (the informational level: no allocation samples).
+    /// </summary>
+    public static GcPauses? TryStart(int pid, bool allocations = true)
     {
         try
         {
             var session = new DiagnosticsClient(pid).StartEventPipeSession(
-                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, GCKeyword)],
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, GCKeyword)],
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauses(session);
         }

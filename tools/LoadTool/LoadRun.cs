@@ -45,6 +45,8 @@ public sealed record TargetResult
     public double? ServerOtherSuspensionMs { get; init; }
     /// <summary>The tool's own GC pauses over the same time: its phones and seats stand still while they last.</summary>
     public double ToolGcPauseMs { get; init; }
+    /// <summary>The slowest 1% of submissions, and which stood in a GC pause of the server or of the tool.</summary>
+    public SlowestPercent? Slowest { get; init; }
     public int DuplicateDeliveries { get; init; }
     /// <summary>From the app's database after the run (null for the floor, which stores nothing).</summary>
     public int? StoredRequests { get; init; }
@@ -187,11 +189,15 @@ public static class LoadRun
             var submitters = phones.Take(options.SubmitterCount).ToList();
             // The GC session starts a second before the burst: its own start in the server is not part of what is measured.
             await using var gcPauses = GcPauses.TryStart(server.Pid);
+            // The tool's own pauses too: a phone or seat of the tool that stood still is not the server's doing.
+            await using var toolGcPauses = GcPauses.TryStart(Environment.ProcessId, allocations: false);
             await Task.Delay(1000, ct);
             var cpuBefore = target.Nodes.Sum(n => n.CpuMilliseconds());
             var toolPauseBefore = GC.GetTotalPauseDuration();
             var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5;
-            gcPauses?.CountFrom(DateTime.Now.AddMilliseconds(200));
+            var countFrom = DateTime.Now.AddMilliseconds(200);
+            gcPauses?.CountFrom(countFrom);
+            toolGcPauses?.CountFrom(countFrom);
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
             await Task.WhenAll(submitters.Select(async (p, k) =>
             {
@@ -212,12 +218,18 @@ public static class LoadRun
             var cpuAfter = target.Nodes.Sum(n => n.CpuMilliseconds());
             var rssEnd = server.ResidentBytes();
             var serverPauses = gcPauses is null ? null : await gcPauses.StopAsync();
+            var toolPauses = toolGcPauses is null ? null : await toolGcPauses.StopAsync();
             var toolPause = GC.GetTotalPauseDuration() - toolPauseBefore;
-            if (serverPauses is not null)
-                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-gc-pauses.csv"),
-                    new[] { "at_ms,pause_ms,generation,reason,type,promoted_kb" }.Concat(serverPauses.Select(p => string.Join(',',
+            async Task WritePausesAsync(IReadOnlyList<GcPauses.Pause>? pauses, string file)
+            {
+                if (pauses is null) return;
+                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-{file}"),
+                    new[] { "at_ms,pause_ms,generation,reason,type,promoted_kb" }.Concat(pauses.Select(p => string.Join(',',
                         p.AtMs.ToString("0.0", CultureInfo.InvariantCulture), p.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
                         p.Generation, p.Reason, p.Type, p.PromotedBytes / 1024))), CancellationToken.None);
+            }
+            await WritePausesAsync(serverPauses, "gc-pauses.csv");
+            await WritePausesAsync(toolPauses, "tool-gc-pauses.csv");
             if (gcPauses is not null)
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
                     new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
@@ -245,9 +257,16 @@ public static class LoadRun
                 new[] { "index,sent_ms,answer_ms,slowest_seat_ms" }
                 .Concat(submitters.Select(p => string.Join(',', p.Index, Ms(p.SentAt - origin).ToString("0.0", CultureInfo.InvariantCulture),
                     p.AnsweredAt == 0 ? "" : Ms(p.AnsweredAt - p.SentAt).ToString("0.0", CultureInfo.InvariantCulture),
-                    (seatsOf.GetValueOrDefault(p.Meeting) ?? []).Select(s => Volatile.Read(ref s.Seen[p.Index])).DefaultIfEmpty(0).Min() == 0 ? ""
-                        : Ms((seatsOf.GetValueOrDefault(p.Meeting) ?? []).Max(s => Volatile.Read(ref s.Seen[p.Index])) - p.SentAt).ToString("0.0", CultureInfo.InvariantCulture)))),
+                    SlowestSeatMs(p)?.ToString("0.0", CultureInfo.InvariantCulture) ?? ""))),
                 CancellationToken.None);
+            // Until the last of the meeting's seats heard it; null when one never did.
+            double? SlowestSeatMs(Phone p)
+            {
+                var heard = (seatsOf.GetValueOrDefault(p.Meeting) ?? []).Select(s => Volatile.Read(ref s.Seen[p.Index])).ToList();
+                return heard.Count == 0 || heard.Contains(0) ? null : Ms(heard.Max() - p.SentAt);
+            }
+            var slowest = SlowestPercent.Explain(submitters.Select(p => (Ms(p.SentAt - origin), SlowestSeatMs(p))).Where(s => s.Item2 is not null)
+                .Select(s => (s.Item1, s.Item2!.Value)).ToList(), serverPauses, toolPauses);
             var answered = submitters.Where(p => p.AnsweredAt > 0).ToList();
             var postLatencies = answered.Select(p => Ms(p.AnsweredAt - p.SentAt)).ToList();
             var burstSeconds = answered.Count == 0 ? 0 : Ms(answered.Max(p => p.AnsweredAt) - answered.Min(p => p.SentAt)) / 1000;
@@ -300,6 +319,7 @@ public static class LoadRun
                 ServerGcPausesOver50Ms = serverPauses?.Count(p => p.ForGc && p.Milliseconds > 50),
                 ServerOtherSuspensionMs = serverPauses?.Where(p => !p.ForGc).Sum(p => p.Milliseconds),
                 ToolGcPauseMs = toolPause.TotalMilliseconds,
+                Slowest = slowest,
                 ServerErrorLogLines = target.Nodes.Sum(n => n.ErrorLines),
             };
         }
