@@ -34,6 +34,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
     private bool _retired;
     private AppDb? _db;
     private Meeting? _meeting;
+    private KnownRows? _known;
     // Requests and opinions the batch added, changed or removed, as the change tracker heard: the board redoes their lines.
     private readonly List<SpeakRequest> _touchedRequests = [];
     private readonly HashSet<Guid> _touchedOpinions = [];
@@ -332,6 +333,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             return false;
         }
         _meeting.TakeEvents();
+        _known = new KnownRows(_meeting);
         // After the load: its thousands of rows need not each be announced as tracked.
         _db.ChangeTracker.StateChanged += (_, e) =>
         {
@@ -361,20 +363,22 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
     /// <summary>
     /// The meeting's rows are never compared: each says what changed as it changes (<see cref="MeetingRow"/>, EF's
-    /// notification strategy), so EF's detection compares only the meeting's own values and lists — comparing every
-    /// row held cost ~10 µs a row, 35–44 ms per staff command at 2,000 requests. A batch of commands that only add rows
-    /// (phones' requests, the bulk of a burst) does not even compare the meeting's lists: it needs only the rows it
-    /// appended and the meeting's own values. Such a command may append rows and change the meeting's plain and nested
-    /// values, not its chairs, preparation marks, places or blocked phones (collections are not compared here — in a
-    /// sampled trace EF's comparer of a list compiled a delegate on every call; the tests' check compares them). EF's comparison of the lists copies each one and its snapshot into sets (thousands of rows),
-    /// which made most of a burst's garbage and so its GC pauses.
+    /// notification strategy) — comparing every row held cost ~10 µs a row, 35–44 ms per staff command at 2,000
+    /// requests. Nor, usually, are the meeting's lists: EF's comparison copies each list and its snapshot into sets
+    /// (thousands of rows per batch: most of a phones' burst's garbage, and 2–3 ms of a staff command at 4,000
+    /// requests). The domain appends new rows at the end of its lists, so a batch after which every list still starts
+    /// with the rows it had (<see cref="KnownRows"/>) needs only the rows appended and the meeting's own values; a
+    /// removed row or a changed small list (chairs, places, blocked phones, preparation marks) sends the batch to EF's
+    /// full detection. A batch of commands declared to only add rows (phones' requests) skips even that check: such a
+    /// command may append rows and change the meeting's plain and nested values only. The tests compare every narrow
+    /// detection with the full one.
     /// </summary>
     private void DetectChanges(AppDb db, Meeting meeting, bool onlyAdds, CollectionSizes before)
     {
-        if (!onlyAdds)
+        if (!onlyAdds && !_known!.OnlyAppended(meeting))
         {
-            // Compares the meeting alone: its rows (MeetingRow) said what changed as it changed.
             db.ChangeTracker.DetectChanges();
+            _known = new KnownRows(meeting);
             if (_owner.CheckNarrowDetection) CheckRowsNotified(db);
             return;
         }
@@ -387,16 +391,19 @@ internal sealed class MeetingWriter : IAsyncDisposable
         TrackAppended(db, meeting.Delegates, before.Delegates);
         var entry = db.Entry(meeting);
         DetectValues(entry.Properties, entry.ComplexProperties);
+        _known!.Append(meeting);
         if (!_owner.CheckNarrowDetection) return;
         var narrow = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
         var narrowValues = ModifiedValues(entry);
         db.ChangeTracker.DetectChanges();
         CheckRowsNotified(db);
         // A changed row would be saved (it said so), but the board built from new requests only would not show it.
-        var changedRows = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Modified or EntityState.Deleted && e.Entity != meeting);
+        var changedRows = onlyAdds ? db.ChangeTracker.Entries().Count(e => e.State is EntityState.Modified or EntityState.Deleted && e.Entity != meeting) : 0;
         var full = db.ChangeTracker.Entries().Count(e => e.State != EntityState.Unchanged);
-        if (full != narrow || changedRows > 0)
+        if (onlyAdds && (full != narrow || changedRows > 0))
             throw new InvalidOperationException($"A command declared to only add rows changed {Math.Max(full - narrow, changedRows)} other row(s) of meeting {MeetingId}.");
+        if (full != narrow)
+            throw new InvalidOperationException($"Narrow detection found {narrow} changed row(s), full detection {full}, on meeting {MeetingId}.");
         if (ModifiedValues(entry) != narrowValues)
             throw new InvalidOperationException($"Narrow detection saw {narrowValues}, full detection {ModifiedValues(entry)} on meeting {MeetingId}.");
     }
@@ -437,6 +444,51 @@ internal sealed class MeetingWriter : IAsyncDisposable
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Where(p => p.IsModified).Select(p => c.Metadata.Name + "." + p.Metadata.Name)))
             .Concat(entry.ComplexCollections.Where(c => c.IsModified).Select(c => c.Metadata.Name)));
 
+    /// <summary>
+    /// The rows of the meeting's lists, in order, as the writer last saw them, and copies of its small lists: whether a
+    /// batch only appended rows costs a comparison of references (microseconds at thousands of rows), not EF's sets.
+    /// </summary>
+    private sealed class KnownRows
+    {
+        private readonly List<object> _agenda = [], _requests = [], _opinions = [], _delegates = [];
+        private readonly ChairPerson[] _chairs;
+        private readonly string[] _places, _blockedDevices;
+        private readonly PreparationMark[] _marks;
+
+        public KnownRows(Meeting meeting)
+        {
+            Append(meeting);
+            (_chairs, _places, _blockedDevices, _marks) = ([.. meeting.Chairs], [.. meeting.Places], [.. meeting.BlockedDevices], [.. meeting.PreparationMarks]);
+        }
+
+        public bool OnlyAppended(Meeting meeting) =>
+            StartsWith(meeting.Agenda, _agenda) && StartsWith(meeting.Requests, _requests)
+            && StartsWith(meeting.Opinions, _opinions) && StartsWith(meeting.Delegates, _delegates)
+            && meeting.Chairs.SequenceEqual(_chairs) && meeting.Places.SequenceEqual(_places)
+            && meeting.BlockedDevices.SequenceEqual(_blockedDevices) && meeting.PreparationMarks.SequenceEqual(_marks);
+
+        public void Append(Meeting meeting)
+        {
+            AppendNew(meeting.Agenda, _agenda);
+            AppendNew(meeting.Requests, _requests);
+            AppendNew(meeting.Opinions, _opinions);
+            AppendNew(meeting.Delegates, _delegates);
+        }
+
+        private static bool StartsWith<T>(IReadOnlyList<T> rows, List<object> known) where T : class
+        {
+            if (rows.Count < known.Count) return false;
+            for (var i = 0; i < known.Count; i++)
+                if (!ReferenceEquals(rows[i], known[i])) return false;
+            return true;
+        }
+
+        private static void AppendNew<T>(IReadOnlyList<T> rows, List<object> known) where T : class
+        {
+            for (var i = known.Count; i < rows.Count; i++) known.Add(rows[i]);
+        }
+    }
+
     /// <summary>How many rows each of the meeting's lists held before the batch.</summary>
     private readonly record struct CollectionSizes(int Agenda, int Requests, int Opinions, int Delegates)
     {
@@ -466,6 +518,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         _db?.Dispose();
         _db = null;
         _meeting = null;
+        _known = null;
     }
 
     /// <summary>Busy or locked (SQLite), a serialization failure or deadlock (PostgreSQL): the same batch may succeed again.</summary>
