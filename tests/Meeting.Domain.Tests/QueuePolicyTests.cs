@@ -153,4 +153,53 @@ public class QueuePolicyTests
 
         Assert.Equal(["Đỗ Văn Giang", "Nguyễn Văn An", "Lê Thị Chi"], meeting.QueueNames());
     }
+    // --- the arrangement against the rule read plainly ---
+
+    [Fact]
+    public void Arrange_gives_the_order_the_rule_read_plainly_gives_on_random_queues()
+    {
+        // The places spelt in several ways (case, diacritics, none) so folding decides what "the same place" is.
+        string[] places = ["Thôn Đông", "thon dong", "Thôn Tây", "Xóm 1", "", "Hội Nông dân xã", "THÔN TÂY"];
+        var random = new Random(20261207);
+        for (var round = 0; round < 400; round++)
+        {
+            var count = random.Next(1, 40);
+            var entries = Enumerable.Range(0, count).Select(_ => new SpeakerQueuePolicy.Entry(Guid.NewGuid(),
+                places[random.Next(places.Length)], random.Next(8) == 0, random.Next(3) == 0,
+                At(random.Next(20)), random.Next(6) == 0 ? random.Next(count + 2) : null)).ToList();
+            var last = random.Next(3) == 0 ? null : places[random.Next(places.Length)];
+
+            Assert.Equal(ArrangedPlainly(entries, last), SpeakerQueuePolicy.Arrange(entries, last));
+        }
+    }
+
+    /// <summary>
+    /// The rule as the policy states it, one slot at a time: the first waiting entry of the best tier not from the
+    /// previous place, else the first of that tier (a walk along the queue per slot: the way it was written first).
+    /// </summary>
+    private static List<Guid> ArrangedPlainly(IReadOnlyList<SpeakerQueuePolicy.Entry> entries, string? lastPlace)
+    {
+        var slots = new SpeakerQueuePolicy.Entry?[entries.Count];
+        foreach (var pinned in entries.Where(e => e.PinnedAt is not null).OrderBy(e => e.PinnedAt))
+        {
+            var index = Math.Clamp(pinned.PinnedAt!.Value, 0, entries.Count - 1);
+            while (slots[index] is not null) index = (index + 1) % entries.Count;
+            slots[index] = pinned;
+        }
+        static int Tier(SpeakerQueuePolicy.Entry e) => e.IsPriority ? 0 : e.IsRepeatSpeaker ? 2 : 1;
+        var waiting = entries.Where(e => e.PinnedAt is null).OrderBy(Tier).ThenBy(e => e.ApprovedAt).ThenBy(e => e.Id).ToList();
+        var previous = SearchText.Fold(lastPlace);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] is null)
+            {
+                var tier = Tier(waiting[0]);
+                var pick = waiting.FirstOrDefault(e => Tier(e) == tier && !(SearchText.Fold(e.Place).Length > 0 && SearchText.Fold(e.Place) == previous)) ?? waiting[0];
+                waiting.Remove(pick);
+                slots[i] = pick;
+            }
+            previous = SearchText.Fold(slots[i]!.Place);
+        }
+        return [.. slots.Select(e => e!.Id)];
+    }
 }

@@ -27,22 +27,41 @@ public static class SpeakerQueuePolicy
         var waiting = entries.Where(e => e.PinnedAt is null)
             .OrderBy(Tier).ThenBy(e => e.ApprovedAt).ThenBy(e => e.Id)
             .ToList();
+        // A hall has a handful of places: each is folded once, not once per entry.
+        var folded = new Dictionary<string, string>();
+        string Folded(string? place) => place is null ? "" : folded.TryGetValue(place, out var f) ? f : folded[place] = SearchText.Fold(place);
 
-        // Folded once per entry: comparing places pairwise folded each again (the queue's length squared).
-        var places = entries.ToDictionary(e => e.Id, e => SearchText.Fold(e.Place));
-        var previousPlace = SearchText.Fold(lastSpeakerPlace);
+        // Per tier, each place's entries in order, and the first waiting entry of each place ordered by rank: the
+        // earliest entry not from the previous place is the first of these heads, or the second — a pick costs a
+        // lookup, not a walk along the queue (which made arranging a queue of thousands from one village quadratic).
+        var byPlace = new Dictionary<(int Tier, string Place), Queue<int>>();
+        var heads = new[] { new SortedSet<int>(), new SortedSet<int>(), new SortedSet<int>() };
+        for (var rank = 0; rank < waiting.Count; rank++)
+        {
+            var key = (Tier(waiting[rank]), Folded(waiting[rank].Place));
+            if (!byPlace.TryGetValue(key, out var line)) byPlace[key] = line = new Queue<int>();
+            if (line.Count == 0) heads[key.Item1].Add(rank);
+            line.Enqueue(rank);
+        }
+
+        var previousPlace = Folded(lastSpeakerPlace);
         for (var i = 0; i < count; i++)
         {
             if (slots[i] is { } fixedEntry)
             {
-                previousPlace = places[fixedEntry.Id];
+                previousPlace = Folded(fixedEntry.Place);
                 continue;
             }
-            var tier = Tier(waiting[0]);
-            var pick = waiting.FirstOrDefault(e => Tier(e) == tier && !SamePlace(places[e.Id], previousPlace)) ?? waiting[0];
-            waiting.Remove(pick);
-            slots[i] = pick;
-            previousPlace = places[pick.Id];
+            var tierHeads = heads.First(h => h.Count > 0);
+            var pick = tierHeads.Min;
+            if (SamePlace(Folded(waiting[pick].Place), previousPlace) && tierHeads.Count > 1) pick = tierHeads.Skip(1).First();
+            var picked = waiting[pick];
+            var line = byPlace[(Tier(picked), Folded(picked.Place))];
+            line.Dequeue();
+            tierHeads.Remove(pick);
+            if (line.Count > 0) tierHeads.Add(line.Peek());
+            slots[i] = picked;
+            previousPlace = Folded(picked.Place);
         }
         return slots.Select(e => e!.Id).ToList();
     }
