@@ -19,9 +19,7 @@ namespace DoiThoai.LoadTool;
 public static class CommandCost
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private const int StaffCommandsPerSize = 20;
-
-    public sealed record SizeRow(int Requests, double PhoneP50Ms, double FirstStaffMs, double StaffP50Ms, double StaffMaxMs);
+    public sealed record SizeRow(int Requests, int Queue, double PhoneP50Ms, double FirstStaffMs, double StaffP50Ms, double StaffMaxMs);
 
     public static async Task<List<SizeRow>> RunAsync(LoadOptions options, TextWriter log, CancellationToken ct)
     {
@@ -38,6 +36,7 @@ public static class CommandCost
             Must(await commands.RunAsync(meeting.Id, null, null, (m, now) => m.Start(now), ct));
             var waiting = new Queue<Guid>();
             var submitted = 0;
+            var queued = 0;
             foreach (var size in Sizes(options.Phones))
             {
                 var phoneMs = new List<double>();
@@ -56,7 +55,7 @@ public static class CommandCost
                     submitted += round.Count;
                 }
                 var staffMs = new List<double>();
-                for (var k = 0; k < StaffCommandsPerSize + 1 && waiting.Count > 0; k++)
+                for (var k = 0; k < options.ApprovalsPerSize + 1 && waiting.Count > 0; k++)
                 {
                     var id = waiting.Dequeue();
                     var started = Stopwatch.GetTimestamp();
@@ -64,7 +63,7 @@ public static class CommandCost
                     staffMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 var rest = staffMs.Skip(1).Order().ToList();
-                var row = new SizeRow(size, Median(phoneMs.Order().ToList()), staffMs.FirstOrDefault(), Median(rest), rest.LastOrDefault());
+                var row = new SizeRow(size, queued += staffMs.Count, Median(phoneMs.Order().ToList()), staffMs.FirstOrDefault(), Median(rest), rest.LastOrDefault());
                 rows.Add(row);
                 log.WriteLine($"{size} requests: staff command p50 {row.StaffP50Ms.ToString("0.0", Inv)} ms, first {row.FirstStaffMs.ToString("0.0", Inv)} ms");
             }
@@ -85,15 +84,15 @@ public static class CommandCost
     private static T Must<T>(CommandResult<T> result) =>
         result.Ok ? result.Value! : throw new InvalidOperationException($"A command of the `commands` scenario was refused: {result.Error}");
 
-    public static string Table(IReadOnlyList<SizeRow> rows)
+    public static string Table(IReadOnlyList<SizeRow> rows, int approvalsPerSize)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Scenario commands: staff command (Approve) cost as the meeting fills; {Environment.ProcessorCount} cores; "
-            + $"{StaffCommandsPerSize} approvals per size, each from the call to its commit's answer (in process, SQLite, synchronous=FULL)");
-        sb.AppendLine("requests in meeting | phone submit p50 (ms) | first approval after phones (ms) | approval p50 (ms) | approval max (ms)");
-        sb.AppendLine("--------------------|-----------------------|----------------------------------|-------------------|------------------");
+            + $"{approvalsPerSize} approvals per size (one more first, shown apart), all from one village into the speaking queue, each from the call to its commit's answer (in process, SQLite, synchronous=FULL)");
+        sb.AppendLine("requests in meeting | queue after | phone submit p50 (ms) | first approval after phones (ms) | approval p50 (ms) | approval max (ms)");
+        sb.AppendLine("--------------------|-------------|-----------------------|----------------------------------|-------------------|------------------");
         foreach (var r in rows)
-            sb.AppendLine(string.Join(" | ", r.Requests.ToString(Inv).PadLeft(19), r.PhoneP50Ms.ToString("0.00", Inv).PadLeft(21),
+            sb.AppendLine(string.Join(" | ", r.Requests.ToString(Inv).PadLeft(19), r.Queue.ToString(Inv).PadLeft(11), r.PhoneP50Ms.ToString("0.00", Inv).PadLeft(21),
                 r.FirstStaffMs.ToString("0.00", Inv).PadLeft(32), r.StaffP50Ms.ToString("0.00", Inv).PadLeft(17), r.StaffMaxMs.ToString("0.00", Inv).PadLeft(16)));
         return sb.ToString();
     }

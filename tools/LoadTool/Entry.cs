@@ -37,7 +37,7 @@ public static class Entry
             if (options.Scenario == "commands")
             {
                 Console.WriteLine();
-                Console.WriteLine(CommandCost.Table(await CommandCost.RunAsync(options, Console.Out, cancel.Token)));
+                Console.WriteLine(CommandCost.Table(await CommandCost.RunAsync(options, Console.Out, cancel.Token), options.ApprovalsPerSize));
                 return 0;
             }
             var report = await LoadRun.RunAsync(options, Console.Out, cancel.Token);
@@ -64,6 +64,7 @@ public static class Entry
                  submitted first; --hold S keeps them (or, in the other scenarios, the phones' connections) open S seconds after
                  sampling, e.g. for dotnet-gcdump; --seat-idle S:
                  idle before each sample, default 135, past Kestrel's keep-alive)
+                 [--approvals N]   (scenario commands: approvals timed at each size, default 20; the queue grows by N + 1 per size)
         LoadTool floor --urls http://127.0.0.1:PORT [--meetings K]
         """;
 
@@ -71,7 +72,7 @@ public static class Entry
     {
         var known = new HashSet<string>(["--scenario", "--phones", "--submitters", "--seconds", "--staff", "--meetings", "--per-device",
             "--per-meeting", "--set", "--drain", "--json", "--app-dll", "--work", "--max-seconds",
-            "--seats", "--heap-samples", "--hold", "--hold-after", "--seat-idle", "--warmup", "--nodes", "--postgres", "--redis"]);
+            "--seats", "--heap-samples", "--hold", "--hold-after", "--seat-idle", "--warmup", "--approvals", "--nodes", "--postgres", "--redis"]);
         var flags = new HashSet<string>(["--no-floor", "--no-app", "--default-limits", "--no-tool-warmup"]);
         for (var i = 0; i < args.Length; i++)
         {
@@ -115,6 +116,7 @@ public static class Entry
             HoldAfterSeconds = Dbl("--hold-after") ?? o.HoldAfterSeconds,
             SeatIdle = Dbl("--seat-idle") is { } idle ? TimeSpan.FromSeconds(idle) : o.SeatIdle,
             WarmupSubmissions = Int("--warmup") ?? o.WarmupSubmissions,
+            ApprovalsPerSize = Math.Max(1, Int("--approvals") ?? o.ApprovalsPerSize),
             Nodes = Math.Max(1, Int("--nodes") ?? o.Nodes),
             Postgres = Value(args, "--postgres") ?? Environment.GetEnvironmentVariable("DOITHOAI_TEST_POSTGRES"),
             Redis = Value(args, "--redis") ?? Environment.GetEnvironmentVariable("DOITHOAI_TEST_REDIS"),

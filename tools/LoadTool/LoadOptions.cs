@@ -65,6 +65,9 @@ public sealed record LoadOptions
     /// <summary>`seats` scenario: heap samples (each after an induced full GC) taken before and after; the median is kept.</summary>
     public int HeapSamples { get; init; } = 3;
 
+    /// <summary>`commands` scenario: approvals timed at each size (one more is timed apart); each joins the speaking queue.</summary>
+    public int ApprovalsPerSize { get; init; } = 20;
+
     /// <summary>`seats` scenario: seconds to keep the pages open after sampling (to take a heap dump by hand).</summary>
     public double HoldSeconds { get; init; }
     /// <summary>Seconds to keep every connection open after the drain (to look at what the burst left on the server's heap).</summary>
