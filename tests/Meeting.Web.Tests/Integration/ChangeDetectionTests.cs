@@ -51,6 +51,32 @@ public sealed class ChangeDetectionTests
     }
 
     [Fact]
+    public async Task A_step_added_and_removed_again_in_one_batch_stores_neither_and_the_check_agrees()
+    {
+        // The tests' check runs full detection before each staff command, so the step the first command added is tracked
+        // when the second removes it; the lists then look as before the batch (the narrow path): neither may be stored.
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = app.Commands.RunAsync(demo.Id, null, null, async _ => { entered.TrySetResult(); await release.Task; return true; });
+        await entered.Task.WaitAsync(HubChanges.Patience);
+        var add = app.Commands.RunAsync(demo.Id, null, null, (m, _) => m.AddStep("Giải lao", 10).Number);
+        var remove = app.Commands.RunAsync(demo.Id, null, null, (m, _) => { m.RemoveStep(m.Agenda.Count); return true; });
+        for (var i = 0; i < 300 && app.Commands.Waiting(demo.Id) < 2; i++) await Task.Delay(50);
+        Assert.Equal(2, app.Commands.Waiting(demo.Id));
+        release.TrySetResult();
+        await held;
+
+        var results = (await add, await remove);
+        Assert.True(results.Item1.Ok, results.Item1.Error);
+        Assert.True(results.Item2.Ok, results.Item2.Error);
+        var stored = await app.LoadAsync(demo.Id);
+        Assert.Equal(demo.Agenda.Select(s => s.Title), stored.Agenda.Select(s => s.Title));
+        Assert.Equal(demo.LastSequence + 2, stored.LastSequence);
+    }
+
+    [Fact]
     public async Task A_phones_rows_are_changed_and_stored_by_later_staff_commands_without_comparing_every_row()
     {
         // Production's setting: no full detection of the rows at all; what a staff command changes is stored only
