@@ -16,12 +16,25 @@ public sealed class GcPauses : IAsyncDisposable
     /// <summary>One stop of the runtime; <paramref name="Generation"/> is -1 when it was not for a GC.</summary>
     /// <param name="PromotedBytes">What survived the collection in the small-object generations (for gen 0 and 1: what the
     /// pause copied into an older generation). 0 for a background GC's pauses, whose figures come after them.</param>
-    public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type, long PromotedBytes = 0)
+    /// <param name="Phases">Where the pause went, in ms: "suspend" (stopping the threads), the mark phases by root kind
+    /// (GCMarkWithType: "stack", "finalizer", "handles", "older" — the cards of older generations pointing to younger
+    /// objects —, "dependent", …), "plan+copy" (the last mark to GCEnd: planning, copying survivors, fixing references)
+    /// and "restart". Empty for a stop that was not for a GC.</param>
+    public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type, long PromotedBytes = 0,
+        IReadOnlyDictionary<string, double>? Phases = null)
     {
+        /// <summary>The phases <see cref="Phases"/> may name, in the order of a pause.</summary>
+        public static readonly string[] PhaseNames = ["suspend", "stack", "finalizer", "handles", "older", "sizedref", "overflow", "dependent", "newfinalizer", "steal", "bgcfinalizer", "plan+copy", "restart"];
+
         public bool ForGc => Generation >= 0;
     }
 
+    /// <summary>A method the JIT compiled while counting: tier-1 compilations in the burst take a core from it.</summary>
+    public sealed record Compilation(double AtMs, string Method, string Tier);
+
     private const long GCKeyword = 0x1;
+    private const long JitKeyword = 0x10;
+    private readonly List<Compilation> _compilations = [];
     private readonly EventPipeSession _session;
     private readonly Task _processing;
     private readonly List<Pause> _pauses = [];
@@ -41,7 +54,9 @@ public sealed class GcPauses : IAsyncDisposable
     private GcPauses(EventPipeSession session)
     {
         _session = session;
-        _processing = Task.Run(() =>
+        // Its own thread: reading the stream blocks for the whole session, and on two cores the thread pool starts with two
+        // threads — two sessions on pool threads left the tool's phones and seats waiting for the pool to grow (0.8–0.9 s).
+        _processing = Task.Factory.StartNew(() =>
         {
             using var source = new EventPipeEventSource(session.EventStream);
             double? suspendedAt = null;
@@ -52,6 +67,13 @@ public sealed class GcPauses : IAsyncDisposable
             var type = "";
             var forGc = false;
             long promoted = 0;
+            var phases = new Dictionary<string, double>();
+            var phaseFrom = 0.0;
+            void Phase(string name, double at)
+            {
+                phases[name] = phases.GetValueOrDefault(name) + (at - phaseFrom);
+                phaseFrom = at;
+            }
             source.Clr.GCSuspendEEStart += e =>
             {
                 suspendedAt = e.TimeStampRelativeMSec;
@@ -59,18 +81,37 @@ public sealed class GcPauses : IAsyncDisposable
                 // The runtime also stops every thread for other work (tiered compilation's call counting, a debugger).
                 forGc = e.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep;
                 (generation, reason, type, promoted) = (-1, e.Reason.ToString(), "", 0);
+                phases = [];
+                phaseFrom = e.TimeStampRelativeMSec;
             };
-            source.Clr.GCStart += e => (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
+            source.Clr.GCStart += e =>
+            {
+                (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
+                if (suspendedAt is not null) Phase("suspend", e.TimeStampRelativeMSec);
+            };
+            // Each mark phase ends with one event per heap; the time since the previous one is that phase's.
+            source.Clr.GCMarkWithType += e =>
+            {
+                if (suspendedAt is null) return;
+                var kind = e.Type is >= 0 and < 10 ? Pause.PhaseNames[1 + e.Type] : $"mark{e.Type}";
+                Phase(kind, e.TimeStampRelativeMSec);
+            };
+            source.Clr.GCStop += e =>
+            {
+                if (suspendedAt is not null) Phase("plan+copy", e.TimeStampRelativeMSec);
+            };
             source.Clr.GCHeapStats += e => promoted = e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2;
             source.Clr.GCRestartEEStop += e =>
             {
                 if (suspendedAt is not { } from) return;
+                if (forGc) Phase("restart", e.TimeStampRelativeMSec);
                 suspendedAt = null;
                 if (!Counted(suspendedClock)) return;
                 var origin = new DateTime(Interlocked.Read(ref _fromTicks), suspendedClock.Kind);
                 // A background GC's second pause has no GCStart of its own: a GC pause of an unknown generation (2).
                 var collected = !forGc ? -1 : generation >= 0 ? generation : 2;
-                lock (_pauses) _pauses.Add(new Pause((suspendedClock - origin).TotalMilliseconds, e.TimeStampRelativeMSec - from, collected, reason, type, promoted));
+                lock (_pauses) _pauses.Add(new Pause((suspendedClock - origin).TotalMilliseconds, e.TimeStampRelativeMSec - from, collected, reason, type, promoted,
+                    forGc ? phases : null));
             };
             // The runtime names the type of the object that crossed each ~100 KB of allocation: a sampled profile.
             source.Clr.GCAllocationTick += e =>
@@ -79,9 +120,16 @@ public sealed class GcPauses : IAsyncDisposable
                 lock (_allocatedByType)
                     _allocatedByType[e.TypeName ?? "?"] = _allocatedByType.GetValueOrDefault(e.TypeName ?? "?") + e.AllocationAmount64;
             };
+            source.Clr.MethodLoadVerbose += e =>
+            {
+                if (!Counted(e.TimeStamp)) return;
+                var origin = new DateTime(Interlocked.Read(ref _fromTicks), e.TimeStamp.Kind);
+                lock (_compilations)
+                    _compilations.Add(new Compilation((e.TimeStamp - origin).TotalMilliseconds, $"{e.MethodNamespace}.{e.MethodName}", e.OptimizationTier.ToString()));
+            };
             try { source.Process(); }
             catch (Exception ex) when (ex is not OutOfMemoryException) { }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -93,7 +141,7 @@ public sealed class GcPauses : IAsyncDisposable
         try
         {
             var session = new DiagnosticsClient(pid).StartEventPipeSession(
-                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, GCKeyword)],
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, GCKeyword | JitKeyword)],
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauses(session);
         }
@@ -111,6 +159,12 @@ public sealed class GcPauses : IAsyncDisposable
         catch (Exception ex) when (ex is ServerNotAvailableException or EndOfStreamException or IOException or TimeoutException) { }
         await Task.WhenAny(_processing, Task.Delay(10_000));
         lock (_pauses) return [.. _pauses];
+    }
+
+    /// <summary>The methods compiled while counting, in order.</summary>
+    public IReadOnlyList<Compilation> Compilations()
+    {
+        lock (_compilations) return [.. _compilations];
     }
 
     /// <summary>Sampled bytes allocated by type over the listening time (one sample per ~100 KB), largest first.</summary>

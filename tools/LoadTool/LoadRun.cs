@@ -45,6 +45,9 @@ public sealed record TargetResult
     public double? ServerOtherSuspensionMs { get; init; }
     /// <summary>The tool's own GC pauses over the same time: its phones and seats stand still while they last.</summary>
     public double ToolGcPauseMs { get; init; }
+    /// <summary>How late the tool sent a submission after its due time, at most: the tool itself stood still (its GC,
+    /// its threads busy). Its seats stood still too, so submissions then in flight look slower than the server made them.</summary>
+    public double? ToolLateMaxMs { get; init; }
     /// <summary>The slowest 1% of submissions, and which stood in a GC pause of the server or of the tool.</summary>
     public SlowestPercent? Slowest { get; init; }
     public int DuplicateDeliveries { get; init; }
@@ -224,15 +227,21 @@ public static class LoadRun
             {
                 if (pauses is null) return;
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-{file}"),
-                    new[] { "at_ms,pause_ms,generation,reason,type,promoted_kb" }.Concat(pauses.Select(p => string.Join(',',
-                        p.AtMs.ToString("0.0", CultureInfo.InvariantCulture), p.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
-                        p.Generation, p.Reason, p.Type, p.PromotedBytes / 1024))), CancellationToken.None);
+                    new[] { "at_ms,pause_ms,generation,reason,type,promoted_kb," + string.Join(',', GcPauses.Pause.PhaseNames.Select(n => n + "_ms")) }
+                        .Concat(pauses.Select(p => string.Join(',', new object[] {
+                            p.AtMs.ToString("0.0", CultureInfo.InvariantCulture), p.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
+                            p.Generation, p.Reason, p.Type, p.PromotedBytes / 1024 }.Concat(GcPauses.Pause.PhaseNames.Select(n =>
+                                (object)(p.Phases?.GetValueOrDefault(n) ?? 0).ToString("0.00", CultureInfo.InvariantCulture)))))), CancellationToken.None);
             }
             await WritePausesAsync(serverPauses, "gc-pauses.csv");
             await WritePausesAsync(toolPauses, "tool-gc-pauses.csv");
             if (gcPauses is not null)
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
                     new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
+            if (gcPauses is not null)
+                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-jit.csv"),
+                    new[] { "at_ms,tier,method" }.Concat(gcPauses.Compilations().Select(c =>
+                        $"{c.AtMs.ToString("0.0", CultureInfo.InvariantCulture)},{c.Tier},\"{c.Method.Replace("\"", "'")}\"")), CancellationToken.None);
 
             // Figures.
             static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
@@ -319,6 +328,7 @@ public static class LoadRun
                 ServerGcPausesOver50Ms = serverPauses?.Count(p => p.ForGc && p.Milliseconds > 50),
                 ServerOtherSuspensionMs = serverPauses?.Where(p => !p.ForGc).Sum(p => p.Milliseconds),
                 ToolGcPauseMs = toolPause.TotalMilliseconds,
+                ToolLateMaxMs = submitters.Count == 0 ? null : submitters.Select((p, k) => p.SentAt == 0 ? 0 : Ms(p.SentAt - (origin + (long)(k * interval)))).Max(),
                 Slowest = slowest,
                 ServerErrorLogLines = target.Nodes.Sum(n => n.ErrorLines),
             };

@@ -45,6 +45,7 @@ public static class Report
             ("server GC pauses > 50 ms", r => r.ServerGcPausesOver50Ms, "0"),
             ("server other stops ms", r => r.ServerOtherSuspensionMs, "0"),
             ("tool GC pause ms (total)", r => r.ToolGcPauseMs, "0"),
+            ("tool late to send, max (ms)", r => r.ToolLateMaxMs, "0.0"),
             ("slowest 1%: in a server GC", r => r.Slowest?.WithServerGc, "0"),
             ("slowest 1%: in a tool GC", r => r.Slowest?.WithToolGc, "0"),
             ("slowest 1%: in neither", r => r.Slowest?.WithNeither, "0"),

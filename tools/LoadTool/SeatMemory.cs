@@ -295,7 +295,8 @@ public static class ManagedHeap
         };
         using var session = client.StartEventPipeSession(providers, requestRundown: false, circularBufferMB: 64);
         var result = new TaskCompletionSource<HeapReading>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var processing = Task.Run(() =>
+        // Its own thread: reading the stream blocks for the whole session (see GcPauses).
+        var processing = Task.Factory.StartNew(() =>
         {
             using var source = new EventPipeEventSource(session.EventStream);
             var fullGcRunning = false;
@@ -310,7 +311,7 @@ public static class ManagedHeap
             try { source.Process(); }
             catch (Exception ex) when (ex is not OutOfMemoryException) { result.TrySetException(ex); }
             result.TrySetException(new InvalidOperationException("The event stream ended before a full GC was seen."));
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             return await result.Task.WaitAsync(timeout, ct);
