@@ -39,6 +39,7 @@ public sealed class GcPauses : IAsyncDisposable
     private readonly Task _processing;
     private readonly List<Pause> _pauses = [];
     private int _stopped;
+    private readonly TaskCompletionSource<bool> _readerStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, long> _allocatedByType = [];
     // Set by CountFrom (DateTime ticks): pauses and allocations before it are left out, and pauses are timed from it.
     // Nothing counts until it is called.
@@ -58,6 +59,7 @@ public sealed class GcPauses : IAsyncDisposable
         // threads — two sessions on pool threads left the tool's phones and seats waiting for the pool to grow (0.8–0.9 s).
         _processing = Task.Factory.StartNew(() =>
         {
+            _readerStarted.TrySetResult(Thread.CurrentThread.IsThreadPoolThread);
             using var source = new EventPipeEventSource(session.EventStream);
             double? suspendedAt = null;
             var suspendedClock = DateTime.MinValue;
@@ -150,6 +152,9 @@ public sealed class GcPauses : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>Whether the events are read on a thread of the pool (they must not be: see the constructor).</summary>
+    public Task<bool> ReadsOnPoolThreadAsync() => _readerStarted.Task;
 
     /// <summary>Stops listening and gives every pause seen.</summary>
     public async Task<IReadOnlyList<Pause>> StopAsync()
