@@ -18,13 +18,20 @@ public sealed class GcPauses : IAsyncDisposable
     /// pause copied into an older generation). 0 for a background GC's pauses, whose figures come after them.</param>
     /// <param name="Phases">Where the pause went, in ms: "suspend" (stopping the threads), the mark phases by root kind
     /// (GCMarkWithType: "stack", "finalizer", "handles", "older" — the cards of older generations pointing to younger
-    /// objects —, "dependent", …), "plan+copy" (the last mark to GCEnd: planning, copying survivors, fixing references)
-    /// and "restart". Empty for a stop that was not for a GC.</param>
+    /// objects —, "dependent", …), "plan+copy" (the last mark to GCEnd: planning, copying survivors, fixing references),
+    /// "other" (what no event marks: a background GC's own pauses, a mark kind not named here) and "restart". They add
+    /// up to the pause. Empty for a stop that was not for a GC.</param>
     public sealed record Pause(double AtMs, double Milliseconds, int Generation, string Reason, string Type, long PromotedBytes = 0,
         IReadOnlyDictionary<string, double>? Phases = null)
     {
+        /// <summary>The runtime's root kinds of GCMarkWithType, by number (0 stack … 9 a background GC's roots).</summary>
+        private static readonly string[] MarkPhaseNames = ["stack", "finalizer", "handles", "older", "sizedref", "overflow", "dependent", "newfinalizer", "steal", "bgc"];
+
         /// <summary>The phases <see cref="Phases"/> may name, in the order of a pause.</summary>
-        public static readonly string[] PhaseNames = ["suspend", "stack", "finalizer", "handles", "older", "sizedref", "overflow", "dependent", "newfinalizer", "steal", "bgcfinalizer", "plan+copy", "restart"];
+        public static readonly string[] PhaseNames = ["suspend", .. MarkPhaseNames, "plan+copy", "other", "restart"];
+
+        /// <summary>The phase a GCMarkWithType event of root kind <paramref name="kind"/> ends.</summary>
+        public static string MarkPhase(int kind) => kind >= 0 && kind < MarkPhaseNames.Length ? MarkPhaseNames[kind] : "other";
 
         public bool ForGc => Generation >= 0;
     }
@@ -86,21 +93,28 @@ public sealed class GcPauses : IAsyncDisposable
                 phases = [];
                 phaseFrom = e.TimeStampRelativeMSec;
             };
-            source.Clr.GCStart += e =>
+            var marked = false;
+            // Every stop ends its suspension with this event, also a background GC's second stop (no GCStart of its own).
+            source.Clr.GCSuspendEEStop += e =>
             {
-                (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
-                if (suspendedAt is not null) Phase("suspend", e.TimeStampRelativeMSec);
+                if (suspendedAt is not null && forGc) Phase("suspend", e.TimeStampRelativeMSec);
+                marked = false;
             };
+            source.Clr.GCStart += e => (generation, reason, type) = (e.Depth, e.Reason.ToString(), e.Type.ToString());
             // Each mark phase ends with one event per heap; the time since the previous one is that phase's.
             source.Clr.GCMarkWithType += e =>
             {
                 if (suspendedAt is null) return;
-                var kind = e.Type is >= 0 and < 10 ? Pause.PhaseNames[1 + e.Type] : $"mark{e.Type}";
-                Phase(kind, e.TimeStampRelativeMSec);
+                Phase(Pause.MarkPhase(e.Type), e.TimeStampRelativeMSec);
+                marked = true;
             };
             source.Clr.GCStop += e =>
             {
-                if (suspendedAt is not null) Phase("plan+copy", e.TimeStampRelativeMSec);
+                if (suspendedAt is not null && forGc) Phase(marked ? "plan+copy" : "other", e.TimeStampRelativeMSec);
+            };
+            source.Clr.GCRestartEEStart += e =>
+            {
+                if (suspendedAt is not null && forGc) Phase("other", e.TimeStampRelativeMSec);
             };
             source.Clr.GCHeapStats += e => promoted = e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2;
             source.Clr.GCRestartEEStop += e =>
@@ -136,14 +150,15 @@ public sealed class GcPauses : IAsyncDisposable
 
     /// <summary>
     /// Starts listening to process <paramref name="pid"/>; null when its diagnostics port does not answer. Without
-    /// <paramref name="allocations"/> only the pauses are heard (the informational level: no allocation samples).
+    /// <paramref name="allocations"/> only the pauses are heard (the informational level: no allocation samples, and no
+    /// compilations, which the runtime reports at the verbose level only).
     /// </summary>
     public static GcPauses? TryStart(int pid, bool allocations = true)
     {
         try
         {
             var session = new DiagnosticsClient(pid).StartEventPipeSession(
-                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, GCKeyword | JitKeyword)],
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, allocations ? GCKeyword | JitKeyword : GCKeyword)],
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauses(session);
         }

@@ -28,10 +28,26 @@ public sealed class LoadToolGcPausesTests
         foreach (var pause in gen0)
         {
             Assert.NotNull(pause.Phases);
-            Assert.Contains("stack", pause.Phases.Keys);
-            Assert.Contains("plan+copy", pause.Phases.Keys);
-            // The phases are parts of the pause: together never longer than it.
-            Assert.True(pause.Phases.Values.Sum() <= pause.Milliseconds + 0.01, $"{pause.Phases.Values.Sum()} > {pause.Milliseconds}");
+            // A gen-0 collection stops the threads, marks from their stacks and from the older generations' cards,
+            // then plans and copies: each phase named by the event that ends it, none negative, together the pause.
+            foreach (var phase in new[] { "suspend", "stack", "older", "plan+copy", "restart" }) Assert.Contains(phase, pause.Phases.Keys);
+            Assert.All(pause.Phases, p => Assert.True(p.Value >= 0, $"{p.Key}: {p.Value} ms"));
+            Assert.Equal(pause.Milliseconds, pause.Phases.Values.Sum(), 0.01);
         }
+    }
+
+    [Fact]
+    public void Mark_events_are_named_by_the_runtimes_root_kinds()
+    {
+        // The runtime's numbering (gc.h, GC_ROOT_KIND): 0 stack, 1 finalize queue, 2 handles, 3 older generations' cards,
+        // 6 dependent handles, 9 a background GC's roots.
+        Assert.Equal("stack", GcPauses.Pause.MarkPhase(0));
+        Assert.Equal("finalizer", GcPauses.Pause.MarkPhase(1));
+        Assert.Equal("handles", GcPauses.Pause.MarkPhase(2));
+        Assert.Equal("older", GcPauses.Pause.MarkPhase(3));
+        Assert.Equal("dependent", GcPauses.Pause.MarkPhase(6));
+        Assert.Equal("bgc", GcPauses.Pause.MarkPhase(9));
+        Assert.Equal("other", GcPauses.Pause.MarkPhase(10));
+        Assert.Equal(GcPauses.Pause.PhaseNames.Length, GcPauses.Pause.PhaseNames.Distinct().Count());
     }
 }
