@@ -202,9 +202,11 @@ public static class LoadRun
             gcPauses?.CountFrom(countFrom);
             toolGcPauses?.CountFrom(countFrom);
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
+            // Submitter k is due at start + k × window / submitters.
+            long DueAt(int k) => origin + (long)(k * interval);
             await Task.WhenAll(submitters.Select(async (p, k) =>
             {
-                var due = origin + (long)(k * interval);
+                var due = DueAt(k);
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 await p.SubmitAsync(meetings[p.Meeting].Code, statuses, errors, ct);
@@ -236,12 +238,13 @@ public static class LoadRun
             await WritePausesAsync(serverPauses, "gc-pauses.csv");
             await WritePausesAsync(toolPauses, "tool-gc-pauses.csv");
             if (gcPauses is not null)
+            {
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
                     new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
-            if (gcPauses is not null)
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-jit.csv"),
                     new[] { "at_ms,tier,method" }.Concat(gcPauses.Compilations().Select(c =>
                         $"{c.AtMs.ToString("0.0", CultureInfo.InvariantCulture)},{c.Tier},\"{c.Method.Replace("\"", "'")}\"")), CancellationToken.None);
+            }
 
             // Figures.
             static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
@@ -328,7 +331,7 @@ public static class LoadRun
                 ServerGcPausesOver50Ms = serverPauses?.Count(p => p.ForGc && p.Milliseconds > 50),
                 ServerOtherSuspensionMs = serverPauses?.Where(p => !p.ForGc).Sum(p => p.Milliseconds),
                 ToolGcPauseMs = toolPause.TotalMilliseconds,
-                ToolLateMaxMs = submitters.Count == 0 ? null : submitters.Select((p, k) => p.SentAt == 0 ? 0 : Ms(p.SentAt - (origin + (long)(k * interval)))).Max(),
+                ToolLateMaxMs = submitters.Count == 0 ? null : submitters.Select((p, k) => p.SentAt == 0 ? 0 : Ms(p.SentAt - DueAt(k))).Max(),
                 Slowest = slowest,
                 ServerErrorLogLines = target.Nodes.Sum(n => n.ErrorLines),
             };
