@@ -38,7 +38,7 @@ public sealed record LoadOptions
     /// <summary>Upper bound of a whole target run (setup, burst, drain); the run is abandoned past it.</summary>
     public double MaxRunSeconds { get; init; } = 600;
 
-    /// <summary>Submissions made (4 at a time) before the burst, not counted, so the burst meets a running server.</summary>
+    /// <summary>Submissions in each of the two warm-up rounds (4 at a time) before the burst, not counted, so the burst meets a running server.</summary>
     public int WarmupSubmissions { get; init; } = 100;
 
     /// <summary>
