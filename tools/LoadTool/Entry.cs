@@ -105,6 +105,7 @@ public static class Entry
             Floor = !args.Contains("--no-floor"),
             App = !args.Contains("--no-app"),
             ToolWarmup = !args.Contains("--no-tool-warmup"),
+            HoldToolGc = !args.Contains("--tool-gc"),
             DrainSeconds = Dbl("--drain") ?? o.DrainSeconds,
             MaxRunSeconds = Dbl("--max-seconds") ?? o.MaxRunSeconds,
             JsonFile = Value(args, "--json"),

@@ -48,6 +48,13 @@ public sealed record LoadOptions
     /// </summary>
     public bool ToolWarmup { get; init; } = true;
 
+    /// <summary>
+    /// Holds the tool's own GC off during each burst (a no-GC region), so that a pause of the tool never sends a clump
+    /// of phones at once. The command line turns it on (`--tool-gc` leaves it off); in-process callers (the smoke test,
+    /// whose process runs other tests) leave it off.
+    /// </summary>
+    public bool HoldToolGc { get; init; }
+
     /// <summary>Concurrent form opens / hub connects while setting up.</summary>
     public int SetupConcurrency { get; init; } = 32;
 
