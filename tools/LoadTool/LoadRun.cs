@@ -115,9 +115,9 @@ public static class LoadRun
     }
 
     /// <summary>
-    /// Holds the tool's own GC off for the burst (a no-GC region as large as the runtime grants: the tool allocates
-    /// ~100-200 MB in a 2,000-phone burst). False when none was granted; a region that ran out ends by itself with a
-    /// collection, which the tool's pause figures then show.
+    /// Holds the tool's own GC off for the burst (a no-GC region of 1 GB, or as much of it as the runtime grants).
+    /// False when none was granted; a region that ran out ends by itself with a collection, which the tool's pause
+    /// figures then show.
     /// </summary>
     private static bool ToolGcHeldOff()
     {

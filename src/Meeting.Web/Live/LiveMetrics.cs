@@ -13,6 +13,15 @@ public sealed class LiveMetrics
     /// <summary>The Prometheus scraping endpoint.</summary>
     public const string Path = "/metrics";
 
+    /// <summary>
+    /// Buckets for durations in seconds, from half a millisecond (a batch's commit is ~1-2 ms) to 10 s. Without them the
+    /// exporter's defaults (0, 5, 10 … 10,000, meant for milliseconds) put every commit in the first bucket.
+    /// </summary>
+    public static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
     private readonly Counter<long> _commands;
     private readonly Histogram<double> _commitSeconds;
     private readonly Histogram<double> _feedLagSeconds;
@@ -23,10 +32,10 @@ public sealed class LiveMetrics
         var meter = meters.Create(MeterName);
         _commands = meter.CreateCounter<long>("doithoai.commands", "{command}",
             "Commands on meetings by outcome: committed, refused (a rule said no) or failed.");
-        _commitSeconds = meter.CreateHistogram<double>("doithoai.commit.duration", "s",
-            "One batch's transaction, from BEGIN to COMMIT.");
-        _feedLagSeconds = meter.CreateHistogram<double>("doithoai.feed.lag", "s",
-            "From the command's clock reading to the feed handing its change to the node's listeners and hub.");
+        _commitSeconds = meter.CreateHistogram("doithoai.commit.duration", "s",
+            "One batch's transaction, from BEGIN to COMMIT.", advice: Seconds);
+        _feedLagSeconds = meter.CreateHistogram("doithoai.feed.lag", "s",
+            "From the command's clock reading to the feed handing its change to the node's listeners and hub.", advice: Seconds);
         _hubConnections = meter.CreateUpDownCounter<long>("doithoai.hub.connections", "{connection}",
             "Open hub connections: phones (no sign-in) and staff.");
         meter.CreateObservableGauge("doithoai.seats", () => (long)seats.Followers, "{seat}",

@@ -40,6 +40,10 @@ public sealed class MetricsTests
         foreach (var series in new[] { "doithoai_commands_total", "doithoai_commit_duration_seconds_count", "doithoai_feed_lag_seconds_count",
                      "doithoai_hub_connections", "doithoai_seats" })
             Assert.Contains(series, text);
+        // Durations in seconds have buckets in seconds: a millisecond commit is told apart from a slow one.
+        Assert.Contains("doithoai_commit_duration_seconds_bucket{otel_scope_name=\"DoiThoai\",le=\"0.005\"}", text);
+        Assert.Contains("doithoai_feed_lag_seconds_bucket{otel_scope_name=\"DoiThoai\",le=\"0.005\"}", text);
+        Assert.DoesNotContain("doithoai_commit_duration_seconds_bucket{otel_scope_name=\"DoiThoai\",le=\"10000\"}", text);
 
         await hub.StopAsync();
         for (var i = 0; i < 50 && figures.PhoneConnections != 0; i++) await Task.Delay(100);
