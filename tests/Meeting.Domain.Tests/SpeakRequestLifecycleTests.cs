@@ -61,6 +61,32 @@ public class SpeakRequestLifecycleTests
     }
 
     [Fact]
+    public void Submit_finds_any_earlier_key_among_many_requests_whichever_way_they_were_added()
+    {
+        var meeting = Live();
+        var keyed = new List<SpeakRequest>();
+        for (var i = 0; i < 50; i++)
+        {
+            keyed.Add(meeting.Submit(Request(name: $"Người {i}", idempotencyKey: $"form-{i}"), At(i)));
+            // Requests without a key (reception, a follow-up) sit between the phones' ones.
+            meeting.Submit(Request(name: $"Tiếp nhận {i}", source: OpinionSource.Floor), At(i));
+            if (i % 10 == 0) meeting.SubmitFollowUp(keyed[i].OpinionId!.Value, Request(name: $"Người {i}", idempotencyKey: $"follow-{i}"), At(i));
+        }
+        var count = meeting.Requests.Count;
+
+        Assert.Same(keyed[0], meeting.Submit(Request(name: "Người 0", idempotencyKey: "form-0"), At(100)));
+        Assert.Same(keyed[49], meeting.Submit(Request(name: "Người 49", idempotencyKey: "form-49"), At(100)));
+        Assert.Same(meeting.Requests.Single(r => r.IdempotencyKey == "follow-20"),
+            meeting.Submit(Request(name: "Người 20", idempotencyKey: "follow-20"), At(100)));
+        Assert.Equal(count, meeting.Requests.Count);
+
+        // A key first seen after the lookups above is found too, and a new key still makes a new request.
+        var later = meeting.Submit(Request(name: "Người mới", idempotencyKey: "form-new"), At(101));
+        Assert.Same(later, meeting.Submit(Request(name: "Người mới", idempotencyKey: "form-new"), At(102)));
+        Assert.Equal(count + 1, meeting.Requests.Count);
+    }
+
+    [Fact]
     public void Submit_with_an_empty_name_is_refused_and_changes_nothing()
     {
         var meeting = Live();

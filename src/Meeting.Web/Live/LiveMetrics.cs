@@ -26,6 +26,7 @@ public sealed class LiveMetrics
     private readonly Histogram<double> _commitSeconds;
     private readonly Histogram<double> _feedLagSeconds;
     private readonly UpDownCounter<long> _hubConnections;
+    private readonly Counter<long> _storedDirectly;
 
     public LiveMetrics(IMeterFactory meters, MeetingSnapshots seats)
     {
@@ -38,6 +39,8 @@ public sealed class LiveMetrics
             "From the command's clock reading to the feed handing its change to the node's listeners and hub.", advice: Seconds);
         _hubConnections = meter.CreateUpDownCounter<long>("doithoai.hub.connections", "{connection}",
             "Open hub connections: phones (no sign-in) and staff.");
+        _storedDirectly = meter.CreateCounter<long>("doithoai.rows.stored_directly", "{row}",
+            "New rows of phones' batches stored with plain INSERTs instead of EF's save (DirectInserts).");
         meter.CreateObservableGauge("doithoai.seats", () => (long)seats.Followers, "{seat}",
             "Blazor seats (chair, secretary, reception, projector…) following a meeting on this node.");
     }
@@ -51,6 +54,8 @@ public sealed class LiveMetrics
     }
 
     public void Commit(TimeSpan took) => _commitSeconds.Record(took.TotalSeconds);
+
+    public void StoredDirectly(int rows) => _storedDirectly.Add(rows);
 
     public void Delivered(TimeSpan lag) => _feedLagSeconds.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -1,0 +1,199 @@
+using System.Data.Common;
+using System.Diagnostics.Metrics;
+using DoiThoai.Domain;
+using DoiThoai.Web.Data;
+using DoiThoai.Web.Live;
+using DoiThoai.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoiThoai.Web.Tests.Integration;
+
+/// <summary>
+/// A phones' batch stores its new rows with plain INSERTs (<see cref="DirectInserts"/>) instead of EF's save. The
+/// rows must be stored exactly as EF would store them: each row of the demo meeting (requests, opinions, journal
+/// lines), with every empty value filled, is stored once by EF and once directly on a real SQLite file, and every
+/// column is compared — its value and the kind SQLite keeps it as.
+/// </summary>
+public sealed class DirectInsertsTests
+{
+    [Fact]
+    public async Task Rows_stored_directly_equal_the_rows_EF_stores_column_by_column()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+
+        Assert.Equal(meeting.Requests.Count, await CompareAllAsync<SpeakRequest>(app, meeting.Id));
+        Assert.Equal(meeting.Opinions.Count, await CompareAllAsync<Opinion>(app, meeting.Id));
+        Assert.True(await CompareAllAsync<JournalEntry>(app, meeting.Id) > 0);
+    }
+
+    [Fact]
+    public async Task A_phones_request_is_stored_directly_and_reads_back_whole()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var stored = new StoredDirectly(app.AppServices.GetRequiredService<IMeterFactory>());
+
+        using var phone = new PhoneClient(app);
+        var token = await phone.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: "Nguyễn Thị Ánh"));
+
+        // An opinion, its request and the journal line: three rows, none through EF's save.
+        Assert.Equal(3, stored.Rows);
+        await using var db = await app.OpenDbAsync();
+        var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
+        var request = reloaded.Requests.Single(r => r.StatusToken == token);
+        Assert.Equal("Nguyễn Thị Ánh", request.Name);
+        Assert.Contains(reloaded.Opinions, o => o.Id == request.OpinionId);
+        Assert.True(await db.Journal.AnyAsync(j => j.MeetingId == meeting.Id && j.Sequence == reloaded.LastSequence));
+    }
+
+    /// <summary>Stores every row of type <typeparamref name="T"/> of the meeting both ways and compares; gives how many.</summary>
+    private static async Task<int> CompareAllAsync<T>(TestApp app, Guid meetingId) where T : class
+    {
+        await using var db = await app.OpenDbAsync();
+        await db.Database.OpenConnectionAsync();
+        // The filled references (a delegate, a merged opinion) need not exist: this compares storage, not rules.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var table = type.GetTableName()!;
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var keyColumn = key.GetColumnName();
+        var keys = (await db.Set<T>().AsNoTracking().Where(r => EF.Property<Guid>(r, "MeetingId") == meetingId).ToListAsync())
+            .Select(r => db.Entry(r).Property(key.Name).CurrentValue!).ToList();
+        var everFilled = new HashSet<string>();
+        foreach (var id in keys)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var byEf = await CopyAsync<T>(db, id);
+            var direct = await CopyAsync<T>(db, id);
+            await DeleteAsync(db, table, key, id);
+            db.Add(byEf);
+            await db.SaveChangesAsync();
+            var efKey = db.Entry(byEf).Property(key.Name).CurrentValue!;
+            var efRow = await ReadRowAsync(db, table, key, efKey);
+            await DeleteAsync(db, table, key, efKey);
+            db.Entry(byEf).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+
+            db.Add(direct);
+            Assert.True(await DirectInserts.TryStoreAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored directly");
+            Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, db.Entry(direct).State);
+            var directKey = db.Entry(direct).Property(key.Name).CurrentValue!;
+            var directRow = await ReadRowAsync(db, table, key, directKey);
+
+            Assert.Equal(efRow.Keys.Order(), directRow.Keys.Order());
+            foreach (var (column, value) in efRow)
+            {
+                // A generated key differs by nature; the row was found by the key the entity was given back.
+                if (column == keyColumn && key.ValueGenerated != ValueGenerated.Never)
+                {
+                    everFilled.Add(column);
+                    continue;
+                }
+                Assert.True(Equals(value, directRow[column]), $"{table}.{column}: EF stored {Show(value)}, directly {Show(directRow[column])}");
+                if (value.Value is not DBNull) everFilled.Add(column);
+            }
+            await tx.RollbackAsync();
+            db.ChangeTracker.Clear();
+        }
+        // Every column was compared with a value in it at least once (the fill below saw to the empty ones).
+        var neverFilled = type.GetProperties().Select(p => p.GetColumnName()).Where(c => !everFilled.Contains(c)).ToList();
+        Assert.True(neverFilled.Count == 0, $"{table}: never compared with a value: {string.Join(", ", neverFilled)}");
+        return keys.Count;
+    }
+
+    /// <summary>A fresh copy of the stored row, its empty values filled (the same way for both copies).</summary>
+    private static async Task<T> CopyAsync<T>(AppDb db, object id) where T : class
+    {
+        var row = (await db.Set<T>().FindAsync(id))!;
+        var entry = db.Entry(row);
+        entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        foreach (var property in entry.Metadata.GetProperties())
+        {
+            if (property.IsPrimaryKey())
+            {
+                // A key the database generates is left for it to give (EF's save and the INSERT alike).
+                if (property.ValueGenerated != ValueGenerated.Never) entry.Property(property.Name).CurrentValue = Activator.CreateInstance(property.ClrType);
+                continue;
+            }
+            if (entry.Property(property.Name).CurrentValue is not null) continue;
+            entry.Property(property.Name).CurrentValue = Sample(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType);
+        }
+        return row;
+    }
+
+    private static object Sample(Type type) => type switch
+    {
+        _ when type == typeof(string) => "Nguyễn Thị Ánh — \"thử\" 'x'",
+        _ when type == typeof(int) => 42,
+        _ when type == typeof(long) => 4_200_000_000L,
+        _ when type == typeof(bool) => true,
+        _ when type == typeof(Guid) => Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 12, 7, 14, 30, 15, TimeSpan.FromHours(7)).AddTicks(1_234_567),
+        _ when type == typeof(DateTime) => new DateTime(2026, 12, 7, 14, 30, 15, DateTimeKind.Utc),
+        _ when type == typeof(DateOnly) => new DateOnly(2026, 12, 31),
+        _ when type == typeof(TimeOnly) => new TimeOnly(23, 59, 58),
+        _ when type == typeof(TimeSpan) => TimeSpan.FromSeconds(95.5),
+        _ when type == typeof(double) => 1.25,
+        _ when type == typeof(decimal) => 1.25m,
+        _ when type.IsEnum => Enum.GetValues(type).Cast<object>().Last(),
+        _ => throw new InvalidOperationException($"No sample value for {type.Name}: add one."),
+    };
+
+    private static async Task DeleteAsync(AppDb db, string table, IProperty key, object id)
+    {
+        await using var command = Command(db, $"DELETE FROM \"{table}\" WHERE \"{key.GetColumnName()}\" = @id", key, id);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>Every column of the stored row: its value and SQLite's storage class.</summary>
+    private static async Task<Dictionary<string, (object Value, string Kind)>> ReadRowAsync(AppDb db, string table, IProperty key, object id)
+    {
+        var columns = new List<string>();
+        await using (var names = Command(db, $"SELECT name FROM pragma_table_info('{table}')", null, null))
+        await using (var reader = await names.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        var select = string.Join(", ", columns.Select(c => $"\"{c}\", typeof(\"{c}\")"));
+        await using var command = Command(db, $"SELECT {select} FROM \"{table}\" WHERE \"{key.GetColumnName()}\" = @id", key, id);
+        await using var row = await command.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        return columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (row.GetValue(2 * x.i), row.GetString(2 * x.i + 1)));
+    }
+
+    private static DbCommand Command(AppDb db, string sql, IProperty? key, object? id)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        // The key as EF stores it (a Guid as its text).
+        if (key is not null) command.Parameters.Add(key.GetRelationalTypeMapping().CreateParameter(command, "@id", id));
+        return command;
+    }
+
+    private static string Show((object Value, string Kind) stored) => $"{stored.Value} ({stored.Kind})";
+
+    /// <summary>Rows counted by this app's meter as stored directly.</summary>
+    private sealed class StoredDirectly : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _rows;
+
+        public StoredDirectly(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == LiveMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory)
+                    && instrument.Name == "doithoai.rows.stored_directly")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _rows, value));
+            _listener.Start();
+        }
+
+        public long Rows => Interlocked.Read(ref _rows);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
