@@ -40,7 +40,7 @@ public sealed class LiveMetrics
         _hubConnections = meter.CreateUpDownCounter<long>("doithoai.hub.connections", "{connection}",
             "Open hub connections: phones (no sign-in) and staff.");
         _storedDirectly = meter.CreateCounter<long>("doithoai.rows.stored_directly", "{row}",
-            "New rows of phones' batches stored with plain INSERTs instead of EF's save (DirectInserts).");
+            "Rows of phones' batches stored with plain INSERTs and UPDATEs instead of EF's save (DirectWrites).");
         meter.CreateObservableGauge("doithoai.seats", () => (long)seats.Followers, "{seat}",
             "Blazor seats (chair, secretary, reception, projector…) following a meeting on this node.");
     }

@@ -257,12 +257,13 @@ internal sealed class MeetingWriter : IAsyncDisposable
                 foreach (var command in batch) command.Reset();
                 return false;
             }
-            // Phones' rows go in as plain INSERTs (DirectInserts: EF's save of them was 16% of a burst's CPU);
-            // EF's save then stores the meeting's own values.
+            // Phones' rows go in as plain INSERTs, and the meeting's running numbers as one UPDATE (DirectWrites: EF's
+            // save of them was 24% of a burst's CPU); EF's save then stores whatever else changed, usually nothing.
             if (onlyAdds && sideRows.Count == 0 && meeting.Agenda.Count == sizes.Agenda && meeting.Delegates.Count == sizes.Delegates)
             {
-                var rows = DirectInserts.AddedByPhones(meeting, sizes.Opinions, sizes.Requests, entries);
-                if (await DirectInserts.TryStoreAsync(db, rows, _stop.Token)) _owner.Metrics.StoredDirectly(rows.Count);
+                var rows = DirectWrites.AddedByPhones(meeting, sizes.Opinions, sizes.Requests, entries);
+                if (await DirectWrites.TryStoreAsync(db, rows, _stop.Token))
+                    _owner.Metrics.StoredDirectly(rows.Count + (await DirectWrites.TryStoreValuesAsync(db, meeting, _stop.Token) ? 1 : 0));
             }
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
             var saved = Stopwatch.GetTimestamp();

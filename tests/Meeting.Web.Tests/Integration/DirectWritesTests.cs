@@ -12,12 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DoiThoai.Web.Tests.Integration;
 
 /// <summary>
-/// A phones' batch stores its new rows with plain INSERTs (<see cref="DirectInserts"/>) instead of EF's save. The
+/// A phones' batch stores its new rows with plain INSERTs (<see cref="DirectWrites"/>) instead of EF's save. The
 /// rows must be stored exactly as EF would store them: each row of the demo meeting (requests, opinions, journal
 /// lines), with every empty value filled, is stored once by EF and once directly on a real SQLite file, and every
 /// column is compared — its value and the kind SQLite keeps it as.
 /// </summary>
-public sealed class DirectInsertsTests
+public sealed class DirectWritesTests
 {
     [Fact]
     public async Task Rows_stored_directly_equal_the_rows_EF_stores_column_by_column()
@@ -40,14 +40,135 @@ public sealed class DirectInsertsTests
         using var phone = new PhoneClient(app);
         var token = await phone.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: "Nguyễn Thị Ánh"));
 
-        // An opinion, its request and the journal line: three rows, none through EF's save.
-        Assert.Equal(3, stored.Rows);
+        // An opinion, its request and the journal line, and the meeting's running numbers: four rows, none through EF's save.
+        Assert.Equal(4, stored.Rows);
         await using var db = await app.OpenDbAsync();
         var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
         var request = reloaded.Requests.Single(r => r.StatusToken == token);
         Assert.Equal("Nguyễn Thị Ánh", request.Name);
         Assert.Contains(reloaded.Opinions, o => o.Id == request.OpinionId);
         Assert.True(await db.Journal.AnyAsync(j => j.MeetingId == meeting.Id && j.Sequence == reloaded.LastSequence));
+        Assert.Equal(request.Number, reloaded.LastRequestNumber);
+    }
+
+    [Fact]
+    public async Task Phones_one_after_another_are_stored_directly_by_the_meeting_held_in_memory()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var stored = new StoredDirectly(app.AppServices.GetRequiredService<IMeterFactory>());
+        var logged = app.Log.Count;
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var phone = new PhoneClient(app);
+            await phone.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: $"Người gửi {i}"));
+        }
+
+        Assert.Equal(12, stored.Rows);
+        // The writer's copy kept what it stored: had it lost its running numbers, each batch would find the stored
+        // meeting "changed outside this writer" and load it again (a warning each time).
+        Assert.Empty(app.Log.Since(logged));
+        await using var db = await app.OpenDbAsync();
+        var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
+        Assert.Equal(meeting.LastRequestNumber + 3, reloaded.LastRequestNumber);
+        Assert.Equal(3, reloaded.Requests.Count(r => r.Name.StartsWith("Người gửi")));
+    }
+
+    [Fact]
+    public async Task A_meetings_values_stored_directly_equal_what_EF_stores_column_by_column()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        await using var db = await app.OpenDbAsync();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+        var type = db.Model.FindEntityType(typeof(Meeting))!;
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var before = await ReadRowAsync(db, "Meetings", key, meeting.Id);
+
+        var byEf = await StoreChangedValuesAsync(db, meeting.Id, direct: false);
+        var direct = await StoreChangedValuesAsync(db, meeting.Id, direct: true);
+
+        Assert.Equal(byEf.Keys.Order(), direct.Keys.Order());
+        foreach (var (column, value) in byEf)
+            Assert.True(Equals(value, direct[column]), $"Meetings.{column}: EF stored {Show(value)}, directly {Show(direct[column])}");
+        // Every plain column was changed and compared (not only the ones a phone's batch changes).
+        var plain = type.GetProperties().Where(p => !p.IsKey() && !p.IsPrimitiveCollection).Select(p => p.GetColumnName()).ToList();
+        Assert.All(plain, column => Assert.NotEqual(before[column], byEf[column]));
+    }
+
+    [Fact]
+    public async Task A_meeting_with_a_changed_complex_value_is_left_to_EF()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        await using var db = await app.OpenDbAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var tracked = (await db.Meetings.FindAsync(meeting.Id))!;
+        var entry = db.Entry(tracked);
+        entry.Property(nameof(Meeting.LastSequence)).CurrentValue = tracked.LastSequence + 1;
+        var kind = entry.ComplexProperty(nameof(Meeting.Floor)).Property(nameof(FloorHolder.Kind));
+        kind.CurrentValue = Different(typeof(FloorKind), kind.CurrentValue);
+
+        Assert.False(await DirectWrites.TryStoreValuesAsync(db, tracked, CancellationToken.None));
+        Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Modified, entry.State);
+        await using var stored = Command(db, "SELECT \"LastSequence\" FROM \"Meetings\" WHERE \"Id\" = @id", entry.Metadata.FindPrimaryKey()!.Properties[0], meeting.Id);
+        Assert.Equal(meeting.LastSequence, (long)(await stored.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
+    /// Changes every plain value of the stored meeting (each to a sample of its type), stores it EF's way or directly,
+    /// and gives the row as stored; rolled back after.
+    /// </summary>
+    private static async Task<Dictionary<string, (object Value, string Kind)>> StoreChangedValuesAsync(AppDb db, Guid meetingId, bool direct)
+    {
+        var type = db.Model.FindEntityType(typeof(Meeting))!;
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var meeting = (await db.Meetings.FindAsync(meetingId))!;
+        var entry = db.Entry(meeting);
+        var set = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties.Where(p => !p.Metadata.IsKey() && !p.Metadata.IsPrimitiveCollection))
+        {
+            var clr = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
+            property.CurrentValue = set[property.Metadata.Name] = clr == typeof(string) ? Sample(clr) + property.Metadata.Name : Different(clr, property.CurrentValue);
+            property.IsModified = true;
+        }
+        if (direct)
+        {
+            Assert.True(await DirectWrites.TryStoreValuesAsync(db, meeting, CancellationToken.None));
+            // Taken as stored: the meeting in memory keeps the values stored (the writer goes on with it), nothing is
+            // left for EF's save, and nothing is found changed on a second look.
+            foreach (var (name, value) in set) Assert.Equal(value, entry.Property(name).CurrentValue);
+            Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, entry.State);
+            db.ChangeTracker.DetectChanges();
+            Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, entry.State);
+        }
+        else
+        {
+            await db.SaveChangesAsync();
+        }
+        var row = await ReadRowAsync(db, "Meetings", key, meetingId);
+        await tx.RollbackAsync();
+        db.ChangeTracker.Clear();
+        return row;
+    }
+
+    /// <summary>A sample value of the type that differs from the one held.</summary>
+    private static object Different(Type type, object? held)
+    {
+        var sample = Sample(type);
+        if (!Equals(sample, held)) return sample;
+        return type switch
+        {
+            _ when type == typeof(int) => 43,
+            _ when type == typeof(long) => 4_200_000_001L,
+            _ when type == typeof(bool) => false,
+            _ when type.IsEnum => Enum.GetValues(type).Cast<object>().First(),
+            _ => throw new InvalidOperationException($"No second sample value for {type.Name}: add one."),
+        };
     }
 
     /// <summary>Stores every row of type <typeparamref name="T"/> of the meeting both ways and compares; gives how many.</summary>
@@ -78,7 +199,7 @@ public sealed class DirectInsertsTests
             db.Entry(byEf).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
 
             db.Add(direct);
-            Assert.True(await DirectInserts.TryStoreAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored directly");
+            Assert.True(await DirectWrites.TryStoreAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored directly");
             Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, db.Entry(direct).State);
             var directKey = db.Entry(direct).Property(key.Name).CurrentValue!;
             var directRow = await ReadRowAsync(db, table, key, directKey);
