@@ -48,11 +48,10 @@ public static class DirectWrites
             await using var command = connection.CreateCommand();
             command.Transaction = dbTransaction;
             command.CommandText = insert.Sql;
+            // One view of the row's values: each use of EF's CurrentValues makes a new one.
+            var values = entry.CurrentValues;
             for (var p = 0; p < insert.Columns.Count; p++)
-            {
-                var property = insert.Columns[p];
-                command.Parameters.Add(Parameter(command, "@p" + p, property, entry.CurrentValues[property]));
-            }
+                command.Parameters.Add(Parameter(command, "@p" + p, insert.Columns[p], values[insert.Columns[p]]));
             if (insert.Generated is { } generated)
             {
                 // The key the database gave (the journal's running number), converted back as EF would read it.
