@@ -28,6 +28,34 @@ public sealed class PhoneFormTests
     }
 
     [Fact]
+    public async Task A_form_sent_again_after_a_restart_finds_the_request_it_made_before()
+    {
+        string key, first;
+        int before;
+        var dataDirectory = TestApp.NewDataDirectory();
+        await using (var app = new TestApp(dataDirectory))
+        {
+            var demo = await app.DemoMeetingAsync();
+            before = await app.RequestCountAsync(demo.Id);
+            using var phone = new PhoneClient(app);
+            await phone.OpenFormAsync(demo.PublicCode);
+            key = phone.Key!;
+            first = PhoneClient.StatusTokenOf(await phone.PostAsync(demo.PublicCode, PhoneClient.Typed()));
+        }
+
+        // The restarted server holds the meeting as loaded from the database: its index of used keys is built from
+        // what was stored, not from what this process submitted. (A new page of the same phone, the old key resent.)
+        await using var restarted = new TestApp(dataDirectory);
+        var meeting = await restarted.DemoMeetingAsync();
+        using var again = new PhoneClient(restarted);
+        await again.OpenFormAsync(meeting.PublicCode);
+        var second = PhoneClient.StatusTokenOf(await again.PostAsync(meeting.PublicCode, PhoneClient.Typed(), key: key));
+
+        Assert.Equal(first, second);
+        Assert.Equal(before + 1, await restarted.RequestCountAsync(meeting.Id));
+    }
+
+    [Fact]
     public async Task Form_without_a_name_comes_back_422_with_the_reason_and_nothing_is_stored()
     {
         await using var app = new TestApp();
