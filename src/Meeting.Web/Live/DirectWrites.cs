@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DoiThoai.Web.Live;
 
 /// <summary>
-/// Stores the new rows of a phones' batch (opinions, requests, journal lines) with one plain INSERT each, in the
-/// batch's transaction, and tells EF they are stored. Why: on SQLite EF sends every row as a command of its own and
+/// Stores the new rows of a phones' batch (opinions, requests, journal lines) with one plain INSERT each, and the
+/// meeting's changed running numbers with one UPDATE (<see cref="TryStoreValuesAsync"/>), in the batch's transaction,
+/// and tells EF they are stored. Why: on SQLite EF sends every row as a command of its own and
 /// builds its SQL text, its parameters and a modification per column anew for each: 16% of the server's CPU in a
 /// 2,000-phone burst (`perf`), 12 points of it building and sorting commands, under 2 running them; and ~90 KB of
 /// garbage per request. With the server GC a burst mostly passes without a collection, so that CPU was what each
