@@ -51,8 +51,9 @@ public class AppDb : IdentityDbContext<StaffUser>
     /// </summary>
     public virtual Task<long?> LockedSequenceAsync(Guid meetingId, CancellationToken ct) => StoredSequenceAsync(meetingId, ct);
 
-    /// <summary>The meeting's stored sequence, without a lock.</summary>
-    public virtual Task<long?> StoredSequenceAsync(Guid meetingId, CancellationToken ct) => Compiled<AppDb>.StoredSequence(this, meetingId, ct);
+    /// <summary>The meeting's stored sequence, without a lock (on the writer's open connection, by a kept command).</summary>
+    public virtual Task<long?> StoredSequenceAsync(Guid meetingId, CancellationToken ct) =>
+        Live.DirectWrites.StoredSequenceAsync(this, meetingId, ct) ?? Compiled<AppDb>.StoredSequence(this, meetingId, ct);
 
     /// <summary>
     /// Work done once per installation however many nodes run it (the hourly reminder e-mails): held until disposed;

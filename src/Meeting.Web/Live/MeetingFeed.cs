@@ -24,13 +24,13 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Action<MeetingChange>>> _listeners = new();
     private readonly ConcurrentDictionary<Guid, PublicPending> _public = new();
-    // Two pumps: a send to hundreds of phones never delays the next change to the staff seats, and each keeps its order.
-    private readonly Channel<Func<Task>> _staffOutbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    // Staff sends go out on the committing thread, each meeting's in order (StaffSends); phones' through a pump of their
+    // own, so a send to hundreds of phones never delays the next change to the staff seats.
+    private readonly ConcurrentDictionary<Guid, StaffSends> _staffSends = new();
     private readonly Channel<Func<Task>> _publicOutbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger<MeetingFeed> _logger;
     private readonly TimeProvider _clock;
-    private readonly Task _staffPump;
     private readonly Task _publicPump;
 
     public MeetingFeed(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeed> logger, TimeProvider clock)
@@ -38,7 +38,6 @@ public sealed class MeetingFeed : IAsyncDisposable
         _hub = hub;
         _logger = logger;
         _clock = clock;
-        _staffPump = Task.Run(() => PumpAsync(_staffOutbox));
         _publicPump = Task.Run(() => PumpAsync(_publicOutbox));
     }
 
@@ -61,15 +60,30 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     private readonly ConcurrentDictionary<Guid, long> _lastSequence = new();
 
-    /// <summary>Called by a meeting's writer in commit order, after the commit.</summary>
+    /// <summary>Called in commit order, after the commit.</summary>
     public void Publish(IReadOnlyList<MeetingChange> changes, PublicBoard? board = null)
+    {
+        PublishToStaff(changes);
+        PublishToPhones(changes, board);
+    }
+
+    /// <summary>
+    /// The staff's half of <see cref="Publish"/>: this node's seats and staff hub clients, and the other nodes. A
+    /// writer calls it as soon as it has committed, before it builds the phones' board, which staff do not read.
+    /// </summary>
+    public void PublishToStaff(IReadOnlyList<MeetingChange> changes)
     {
         foreach (var change in changes)
         {
             Notify(change);
-            _staffOutbox.Writer.TryWrite(() => _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change)));
+            SendToStaff(change);
         }
         Relay?.Invoke(changes);
+    }
+
+    /// <summary>The phones' half of <see cref="Publish"/>, after <see cref="PublishToStaff"/>, with the board of the same commit.</summary>
+    public void PublishToPhones(IReadOnlyList<MeetingChange> changes, PublicBoard? board)
+    {
         var lastPublic = changes.LastOrDefault(c => !c.StaffOnly);
         if (lastPublic is null && (board is null || board.Changed.Count == 0)) return;
         var meetingId = changes.Count > 0 ? changes[0].MeetingId : board!.MeetingId;
@@ -149,13 +163,12 @@ public sealed class MeetingFeed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _staffOutbox.Writer.TryComplete();
         _publicOutbox.Writer.TryComplete();
         // Bounded: a send to an unreachable Redis backplane never ends, and the node's stop waited on it forever (a
         // CI run hung in a test host's disposal). Clients catch up on what was not sent.
         try
         {
-            await Task.WhenAll(_staffPump, _publicPump).WaitAsync(ShutdownWait);
+            await Task.WhenAll(_staffSends.Values.Select(s => s.Last).Append(_publicPump)).WaitAsync(ShutdownWait);
         }
         catch (TimeoutException)
         {
@@ -164,6 +177,40 @@ public sealed class MeetingFeed : IAsyncDisposable
     }
 
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Sends a change to the meeting's staff at once when the one before it has gone out (the usual case), else right
+    /// after it. Through a pump it waited for a thread-pool thread first, behind the phones' requests, in a burst.
+    /// </summary>
+    private void SendToStaff(MeetingChange change)
+    {
+        var sends = _staffSends.GetOrAdd(change.MeetingId, _ => new StaffSends());
+        lock (sends) sends.Last = sends.Last.IsCompleted ? SendToStaffAsync(change) : AfterAsync(sends.Last, change);
+    }
+
+    private async Task AfterAsync(Task previous, MeetingChange change)
+    {
+        await previous;
+        await SendToStaffAsync(change);
+    }
+
+    private async Task SendToStaffAsync(MeetingChange change)
+    {
+        try
+        {
+            await _hub.Clients.Group(MeetingHub.StaffGroup(change.MeetingId)).MeetingChanged(MeetingChangeMessage.ForStaff(change));
+        }
+        catch (Exception ex)
+        {
+            // A seat that misses this catches up from the journal by sequence.
+            _logger.LogWarning(ex, "Sending a meeting change to staff failed");
+        }
+    }
+
+    private sealed class StaffSends
+    {
+        public Task Last = Task.CompletedTask;
+    }
 
     private sealed class PublicPending
     {

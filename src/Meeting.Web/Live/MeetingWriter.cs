@@ -280,7 +280,9 @@ internal sealed class MeetingWriter : IAsyncDisposable
             _owner.StoreGate.Release();
         }
 
-        // Committed: from here on nothing may report the batch as failed.
+        // Committed: from here on nothing may report the batch as failed. Staff hear of it first; phones read the board.
+        var changes = entries.Select(MeetingChange.From).ToList();
+        _owner.Feed.PublishToStaff(changes);
         try
         {
             // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
@@ -299,7 +301,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             Drop();
             Board = null;
         }
-        _owner.Feed.Publish(entries.Select(MeetingChange.From).ToList(), Board);
+        _owner.Feed.PublishToPhones(changes, Board);
         _owner.Metrics.Delivered(_owner.Now - now);
         foreach (var command in batch) command.Complete(entries.Count > 0 ? entries[^1].Sequence : expected);
         return true;

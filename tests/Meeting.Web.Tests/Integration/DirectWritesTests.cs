@@ -76,6 +76,35 @@ public sealed class DirectWritesTests
     }
 
     [Fact]
+    public async Task A_meeting_moved_on_outside_its_writer_is_loaded_again_before_the_next_phone_is_stored()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using (var first = new PhoneClient(app)) await first.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: "Người gửi trước"));
+        // Another process (an administrator's tool, a restore) moves the stored meeting on behind the writer's copy.
+        long moved;
+        await using (var other = await app.OpenDbAsync())
+        {
+            await other.Meetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.LastSequence, m => m.LastSequence + 5).SetProperty(m => m.Title, "Hội nghị đổi tên ở nơi khác"));
+            moved = await other.Meetings.Where(m => m.Id == meeting.Id).Select(m => m.LastSequence).SingleAsync();
+        }
+        var logged = app.Log.Count;
+
+        using var second = new PhoneClient(app);
+        await second.SubmitAsync(meeting.PublicCode, PhoneClient.Typed(name: "Người gửi sau"));
+
+        // The writer's check in the batch read the stored number (not a kept answer), reloaded, and went on from there.
+        Assert.Single(app.Log.Since(logged), line => line.Contains("changed outside this writer"));
+        await using var db = await app.OpenDbAsync();
+        var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
+        Assert.Equal("Hội nghị đổi tên ở nơi khác", reloaded.Title);
+        Assert.True(reloaded.LastSequence > moved);
+        Assert.True(await db.Journal.AnyAsync(j => j.MeetingId == meeting.Id && j.Sequence == moved + 1));
+        Assert.Contains(reloaded.Requests, r => r.Name == "Người gửi sau");
+    }
+
+    [Fact]
     public async Task A_meetings_values_stored_directly_equal_what_EF_stores_column_by_column()
     {
         await using var app = new TestApp();

@@ -66,6 +66,32 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public async Task Staff_hear_every_change_of_a_burst_once_in_commit_order()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        await using var staff = app.HubClient(await app.SignInCookieAsync("thuky"));
+        var changes = HubChanges.Listen(staff);
+        await staff.StartAsync();
+        var followed = await staff.InvokeAsync<FollowResult>(nameof(MeetingHub.FollowStaff), demo.Id, demo.LastSequence);
+
+        // Phones and a chair at once: the staff's sends leave from whichever thread committed, each after the one before.
+        var phones = Enumerable.Range(0, 24).Select(async i =>
+        {
+            using var phone = new PhoneClient(app);
+            await phone.SubmitAsync(demo.PublicCode, PhoneClient.Typed(name: $"Người gửi {i}"));
+        });
+        var chair = Enumerable.Range(0, 4).Select(i => app.MustAsync(demo.Id, Hall.Chair, StaffRoles.ChairSeat,
+            (m, now) => m.SetProjector(ProjectorMode.Message, $"Thông báo {i}")));
+        await Task.WhenAll(phones.Concat<Task>(chair));
+        var journal = await app.JournalAfterAsync(demo.Id, followed.LastSequence);
+        await changes.WaitForAsync(journal[^1].Sequence);
+
+        var received = changes.Received.Select(c => c.Sequence).Where(s => s > followed.LastSequence).ToList();
+        Assert.Equal(journal.Select(e => e.Sequence), received);
+    }
+
+    [Fact]
     public async Task A_status_page_following_its_own_line_hears_when_that_line_changes_and_nothing_of_other_peoples_requests()
     {
         await using var app = new TestApp();
