@@ -27,6 +27,7 @@ public static class DirectWrites
 {
     private static readonly ConcurrentDictionary<IEntityType, Insert?> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Update?> Updates = new();
+    private static readonly ConcurrentDictionary<IEntityType, string> SequenceReads = new();
     // A connection's commands, one per SQL text, kept while the connection lives: SQLite keeps each command's statement
     // prepared, so a row costs its values, not parsing and preparing its INSERT again. A connection is one writer's.
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = new();
@@ -51,28 +52,54 @@ public static class DirectWrites
         for (var i = 0; i < rows.Count; i++)
         {
             var (entry, insert) = (entries[i], inserts[i]);
-            var command = PreparedCommand(connection, dbTransaction, insert.Sql);
             // One view of the row's values: each use of EF's CurrentValues makes a new one.
             var values = entry.CurrentValues;
-            for (var p = 0; p < insert.Columns.Count; p++)
-                command.Parameters.Add(Parameter(command, "@p" + p, insert.Columns[p], values[insert.Columns[p]]));
-            if (insert.Generated is { } generated)
-            {
-                // The key the database gave (the journal's running number), converted back as EF would read it.
-                var stored = await command.ExecuteScalarAsync(ct);
-                var mapping = generated.GetRelationalTypeMapping();
-                var value = mapping.Converter is { } converter ? converter.ConvertFromProvider(stored)
-                    : Convert.ChangeType(stored, Nullable.GetUnderlyingType(generated.ClrType) ?? generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
-                entry.Property(generated.Name).CurrentValue = value;
-            }
-            else if (await command.ExecuteNonQueryAsync(ct) != 1)
-            {
-                throw new DbUpdateException($"Storing a new {entry.Metadata.ClrType.Name} changed no row.");
-            }
+            var key = await InsertAsync(connection, dbTransaction, insert, column => values[column], ct);
+            if (insert.Generated is { } generated) entry.Property(generated.Name).CurrentValue = key;
         }
         // Stored in this transaction: EF now holds them as it would after its own save (original values = current).
         foreach (var entry in entries) entry.State = EntityState.Unchanged;
         return true;
+    }
+
+    /// <summary>
+    /// Inserts rows EF does not track (the caller's word: a tracked one would be stored twice), all of one type, and gives each the key the database generated: the journal's
+    /// lines, which the writer writes once and never reads back (tracking them, then letting go of them, was 2–3% of a
+    /// burst's CPU). False, with nothing done, where this plain loop must not write them (as <see cref="TryStoreAsync"/>,
+    /// or a column without a property of the class): add them to EF then.
+    /// </summary>
+    public static async Task<bool> TryInsertUntrackedAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0 || !IsSqlite(db) || db.Database.CurrentTransaction is not { } transaction
+            || db.Model.FindEntityType(typeof(T)) is not { } type || Inserts.GetOrAdd(type, Insert.For) is not { } insert
+            || insert.Columns.Any(c => c.IsShadowProperty()) || insert.Generated is { PropertyInfo: not { CanWrite: true }, FieldInfo: null }
+            || rows.Any(row => row.GetType() != typeof(T)))
+            return false;
+        var (connection, dbTransaction) = (db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        foreach (var row in rows)
+        {
+            var key = await InsertAsync(connection, dbTransaction, insert, column => column.GetGetter().GetClrValueUsingContainingEntity(row), ct);
+            if (insert.Generated is { PropertyInfo: { CanWrite: true } property }) property.SetValue(row, key);
+            else insert.Generated?.FieldInfo!.SetValue(row, key);
+        }
+        return true;
+    }
+
+    /// <summary>One row's INSERT, its values read by <paramref name="valueOf"/>; gives the key the database generated, if any.</summary>
+    private static async Task<object?> InsertAsync(DbConnection connection, DbTransaction transaction, Insert insert, Func<IProperty, object?> valueOf, CancellationToken ct)
+    {
+        var command = PreparedCommand(connection, transaction, insert.Sql);
+        for (var p = 0; p < insert.Columns.Count; p++)
+            command.Parameters.Add(Parameter(command, "@p" + p, insert.Columns[p], valueOf(insert.Columns[p])));
+        if (insert.Generated is not { } generated)
+        {
+            if (await command.ExecuteNonQueryAsync(ct) != 1) throw new DbUpdateException($"Storing a new {insert.Type} changed no row.");
+            return null;
+        }
+        // The key the database gave (the journal's running number), converted back as EF would read it.
+        var stored = await command.ExecuteScalarAsync(ct);
+        return generated.GetRelationalTypeMapping().Converter is { } converter ? converter.ConvertFromProvider(stored)
+            : Convert.ChangeType(stored, Nullable.GetUnderlyingType(generated.ClrType) ?? generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -141,10 +168,13 @@ public static class DirectWrites
     private static async Task<long?> ReadSequenceAsync(DbConnection connection, DbTransaction? transaction, IModel model, Guid meetingId, CancellationToken ct)
     {
         var meeting = model.FindEntityType(typeof(Meeting))!;
-        var store = StoreObjectIdentifier.Table(meeting.GetTableName()!);
-        var (id, sequence) = (meeting.FindProperty(nameof(Meeting.Id))!, meeting.FindProperty(nameof(Meeting.LastSequence))!);
-        var command = PreparedCommand(connection, transaction,
-            $"SELECT {Quote(sequence.GetColumnName(store)!)} FROM {Quote(store.Name)} WHERE {Quote(id.GetColumnName(store)!)} = @id");
+        var id = meeting.FindProperty(nameof(Meeting.Id))!;
+        var command = PreparedCommand(connection, transaction, SequenceReads.GetOrAdd(meeting, type =>
+        {
+            var store = StoreObjectIdentifier.Table(type.GetTableName()!);
+            var sequence = type.FindProperty(nameof(Meeting.LastSequence))!;
+            return $"SELECT {Quote(sequence.GetColumnName(store)!)} FROM {Quote(store.Name)} WHERE {Quote(id.GetColumnName(store)!)} = @id";
+        }));
         command.Parameters.Add(Parameter(command, "@id", id, meetingId));
         return await command.ExecuteScalarAsync(ct) is { } stored and not DBNull ? Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
@@ -155,18 +185,17 @@ public static class DirectWrites
     private static DbParameter Parameter(DbCommand command, string name, IProperty property, object? value) =>
         property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable);
 
-    /// <summary>The opinions, requests and journal lines a batch of phones' commands added, in the order they may be stored.</summary>
-    public static List<object> AddedByPhones(Meeting meeting, int opinionsBefore, int requestsBefore, IEnumerable<JournalEntry> journal)
+    /// <summary>The opinions and requests a batch of phones' commands added, in the order they may be stored.</summary>
+    public static List<object> AddedByPhones(Meeting meeting, int opinionsBefore, int requestsBefore)
     {
         var rows = new List<object>();
         for (var i = opinionsBefore; i < meeting.Opinions.Count; i++) rows.Add(meeting.Opinions[i]);
         for (var i = requestsBefore; i < meeting.Requests.Count; i++) rows.Add(meeting.Requests[i]);
-        rows.AddRange(journal);
         return rows;
     }
 
     /// <param name="Generated">The key the database generates (left out of the INSERT, read back), if any.</param>
-    private sealed record Insert(string Sql, IReadOnlyList<IProperty> Columns, IProperty? Generated)
+    private sealed record Insert(string Type, string Sql, IReadOnlyList<IProperty> Columns, IProperty? Generated)
     {
         /// <summary>Null for a table this plain loop must not write: table splitting, complex or JSON columns, inheritance.</summary>
         public static Insert? For(IEntityType type)
@@ -182,7 +211,7 @@ public static class DirectWrites
             var names = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(store)!)));
             var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
             var sql = $"INSERT INTO {Quote(table)} ({names}) VALUES ({values})" + (generated is null ? "" : $" RETURNING {Quote(generated.GetColumnName(store)!)}");
-            return new Insert(sql, columns, generated);
+            return new Insert(type.ClrType.Name, sql, columns, generated);
         }
     }
 

@@ -223,7 +223,6 @@ internal sealed class MeetingWriter : IAsyncDisposable
             var own = Journalize(meeting, command.Actor, now);
             command.Entries = own;
             entries.AddRange(own);
-            db.Journal.AddRange(own);
             foreach (var row in scope.Rows) db.Add(row);
             foreach (var row in scope.Updated) db.Update(row);
             sideRows.AddRange(scope.Rows);
@@ -240,6 +239,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
 
         // Change detection runs outside the store's gate: other meetings commit meanwhile.
         DetectChanges(db, meeting, onlyAdds, sizes);
+        var journalTracked = false;
         await _owner.StoreGate.WaitAsync(_stop.Token);
         var committing = Stopwatch.GetTimestamp();
         try
@@ -261,9 +261,16 @@ internal sealed class MeetingWriter : IAsyncDisposable
             // save of them was 24% of a burst's CPU); EF's save then stores whatever else changed, usually nothing.
             if (onlyAdds && sideRows.Count == 0 && meeting.Agenda.Count == sizes.Agenda && meeting.Delegates.Count == sizes.Delegates)
             {
-                var rows = DirectWrites.AddedByPhones(meeting, sizes.Opinions, sizes.Requests, entries);
+                var rows = DirectWrites.AddedByPhones(meeting, sizes.Opinions, sizes.Requests);
                 if (await DirectWrites.TryStoreAsync(db, rows, _stop.Token))
                     _owner.Metrics.StoredDirectly(rows.Count + (await DirectWrites.TryStoreValuesAsync(db, meeting, _stop.Token) ? 1 : 0));
+            }
+            // The journal's lines are written once and never read back by the writer: stored without EF tracking them.
+            if (await DirectWrites.TryInsertUntrackedAsync(db, entries, _stop.Token)) _owner.Metrics.StoredDirectly(entries.Count);
+            else
+            {
+                journalTracked = true;
+                db.Journal.AddRange(entries);
             }
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
             var saved = Stopwatch.GetTimestamp();
@@ -286,7 +293,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
         try
         {
             // The journal and side rows need not stay tracked: only the meeting's own graph is compared next time.
-            foreach (var row in entries.Cast<object>().Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
+            foreach (var row in (journalTracked ? entries.Cast<object>() : []).Concat(sideRows)) db.Entry(row).State = EntityState.Detached;
             // An add-only command that changed a row after all (production does not check): its line is redone too.
             var board = Board is not { } previous || _boardStale || _rowsRemoved ? PublicBoard.Build(meeting, Board)
                 : onlyAdds && !_rowsChanged ? previous.WithNewRequests(meeting)

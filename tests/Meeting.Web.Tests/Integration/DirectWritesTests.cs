@@ -28,6 +28,7 @@ public sealed class DirectWritesTests
         Assert.Equal(meeting.Requests.Count, await CompareAllAsync<SpeakRequest>(app, meeting.Id));
         Assert.Equal(meeting.Opinions.Count, await CompareAllAsync<Opinion>(app, meeting.Id));
         Assert.True(await CompareAllAsync<JournalEntry>(app, meeting.Id) > 0);
+        Assert.True(await CompareAllAsync<JournalEntry>(app, meeting.Id, untracked: true) > 0);
     }
 
     [Fact]
@@ -73,6 +74,29 @@ public sealed class DirectWritesTests
         var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
         Assert.Equal(meeting.LastRequestNumber + 3, reloaded.LastRequestNumber);
         Assert.Equal(3, reloaded.Requests.Count(r => r.Name.StartsWith("Người gửi")));
+    }
+
+    [Fact]
+    public async Task A_staff_commands_journal_lines_go_in_directly_and_its_changes_through_EFs_save()
+    {
+        await using var app = new TestApp();
+        var meeting = await app.DemoMeetingAsync();
+        using var stored = new StoredDirectly(app.AppServices.GetRequiredService<IMeterFactory>());
+
+        var done = await app.MustAsync(meeting.Id, Hall.Secretary, StaffRoles.ProjectorControl,
+            (m, now) => m.SetProjector(ProjectorMode.Message, "Đề nghị đại biểu giữ trật tự."));
+        var again = await app.MustAsync(meeting.Id, Hall.Secretary, StaffRoles.ProjectorControl,
+            (m, now) => m.SetProjector(ProjectorMode.Message, "Mời đại biểu về chỗ."));
+
+        // Only the journal's lines (one per command here): a staff command's other changes are EF's to save.
+        Assert.Equal(2, stored.Rows);
+        await using var db = await app.OpenDbAsync();
+        var journal = await db.Journal.Where(j => j.MeetingId == meeting.Id && j.Sequence > meeting.LastSequence).OrderBy(j => j.Sequence).ToListAsync();
+        Assert.Equal([done.Sequence, again.Sequence], journal.Select(j => j.Sequence));
+        Assert.True(journal[0].Id < journal[1].Id);
+        var reloaded = (await db.LoadMeetingAsync(meeting.Id, tracking: false))!;
+        Assert.Equal(again.Sequence, reloaded.LastSequence);
+        Assert.Equal("Mời đại biểu về chỗ.", reloaded.ProjectorMessage);
     }
 
     [Fact]
@@ -201,7 +225,7 @@ public sealed class DirectWritesTests
     }
 
     /// <summary>Stores every row of type <typeparamref name="T"/> of the meeting both ways and compares; gives how many.</summary>
-    private static async Task<int> CompareAllAsync<T>(TestApp app, Guid meetingId) where T : class
+    private static async Task<int> CompareAllAsync<T>(TestApp app, Guid meetingId, bool untracked = false) where T : class
     {
         await using var db = await app.OpenDbAsync();
         await db.Database.OpenConnectionAsync();
@@ -227,10 +251,22 @@ public sealed class DirectWritesTests
             await DeleteAsync(db, table, key, efKey);
             db.Entry(byEf).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
 
-            db.Add(direct);
-            Assert.True(await DirectWrites.TryStoreAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored directly");
-            Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, db.Entry(direct).State);
-            var directKey = db.Entry(direct).Property(key.Name).CurrentValue!;
+            object directKey;
+            if (untracked)
+            {
+                // Stored without EF tracking it (the writer's journal lines): the row object is given its key, nothing else.
+                Assert.True(await DirectWrites.TryInsertUntrackedAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored untracked");
+                Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Detached, db.Entry(direct).State);
+                directKey = key.PropertyInfo!.GetValue(direct)!;
+                Assert.NotEqual(Activator.CreateInstance(key.ClrType), directKey);
+            }
+            else
+            {
+                db.Add(direct);
+                Assert.True(await DirectWrites.TryStoreAsync(db, [direct], CancellationToken.None), $"{typeof(T).Name} was not stored directly");
+                Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, db.Entry(direct).State);
+                directKey = db.Entry(direct).Property(key.Name).CurrentValue!;
+            }
             var directRow = await ReadRowAsync(db, table, key, directKey);
 
             Assert.Equal(efRow.Keys.Order(), directRow.Keys.Order());
