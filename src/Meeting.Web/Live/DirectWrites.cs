@@ -90,7 +90,7 @@ public static class DirectWrites
     {
         var command = PreparedCommand(connection, transaction, insert.Sql);
         for (var p = 0; p < insert.Columns.Count; p++)
-            command.Parameters.Add(Parameter(command, "@p" + p, insert.Columns[p], valueOf(insert.Columns[p])));
+            command.Parameters.Add(Parameter(command, ValueName(p), insert.Columns[p], valueOf(insert.Columns[p])));
         if (insert.Generated is not { } generated)
         {
             if (await command.ExecuteNonQueryAsync(ct) != 1) throw new DbUpdateException($"Storing a new {insert.Type} changed no row.");
@@ -120,7 +120,7 @@ public static class DirectWrites
         if (modified.Count == 0 || modified.Any(p => p.Metadata.IsKey() || p.Metadata.IsPrimitiveCollection)) return false;
         var command = PreparedCommand(db.Database.GetDbConnection(), transaction.GetDbTransaction(), update.Sql(modified.Select(p => p.Metadata)));
         for (var p = 0; p < modified.Count; p++)
-            command.Parameters.Add(Parameter(command, "@p" + p, modified[p].Metadata, modified[p].CurrentValue));
+            command.Parameters.Add(Parameter(command, ValueName(p), modified[p].Metadata, modified[p].CurrentValue));
         for (var k = 0; k < update.Key.Count; k++)
             command.Parameters.Add(Parameter(command, "@k" + k, update.Key[k], entry.Property(update.Key[k].Name).CurrentValue));
         if (await command.ExecuteNonQueryAsync(ct) != 1)
@@ -181,6 +181,11 @@ public static class DirectWrites
 
     private static bool AnyModified(IEnumerable<ComplexPropertyEntry> complex) =>
         complex.Any(member => member.Properties.Any(p => p.IsModified) || AnyModified(member.ComplexProperties));
+
+    // The parameters' names, made once: "@p" + i was a new string per value per row.
+    private static readonly string[] ValueNames = [.. Enumerable.Range(0, 128).Select(i => "@p" + i)];
+
+    private static string ValueName(int i) => i < ValueNames.Length ? ValueNames[i] : "@p" + i;
 
     private static DbParameter Parameter(DbCommand command, string name, IProperty property, object? value) =>
         property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable);
