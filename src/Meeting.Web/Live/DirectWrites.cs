@@ -63,10 +63,11 @@ public static class DirectWrites
     }
 
     /// <summary>
-    /// Inserts rows EF does not track (the caller's word: a tracked one would be stored twice), all of one type, and gives each the key the database generated: the journal's
-    /// lines, which the writer writes once and never reads back (tracking them, then letting go of them, was 2–3% of a
-    /// burst's CPU). False, with nothing done, where this plain loop must not write them (as <see cref="TryStoreAsync"/>,
-    /// or a column without a property of the class): add them to EF then.
+    /// Inserts rows EF does not track (the caller's word: a tracked one would be stored twice), all of one type, and
+    /// gives each the key the database generated: the journal's lines, which the writer writes once and never reads
+    /// back (tracking them, then letting go of them, was 2–3% of a burst's CPU). False, with nothing done, where this
+    /// plain loop must not write them (as for <see cref="TryStoreAsync"/>, or a column without a property of the
+    /// class): add them to EF then.
     /// </summary>
     public static async Task<bool> TryInsertUntrackedAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
