@@ -66,6 +66,19 @@ public sealed class TestPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+        // FORCE may not end a session of another role (seen: an autovacuum worker in the test database, 42501).
+        // Such a session ends by itself in moments, so the drop is tried again a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 10 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt));
+            }
+        }
     }
 }
