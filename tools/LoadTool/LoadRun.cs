@@ -274,6 +274,8 @@ public static class LoadRun
             var countFrom = DateTime.Now.AddMilliseconds(200);
             gcPauses?.CountFrom(countFrom);
             toolGcPauses?.CountFrom(countFrom);
+            // The burst's clock (the files' at_ms and sent_ms) in local time, to line the app's own log up with them.
+            await File.WriteAllTextAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-burst-start.txt"), countFrom.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + "\n", ct);
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
             // Submitter k is due at start + k × window / submitters.
             long DueAt(int k) => origin + (long)(k * interval);

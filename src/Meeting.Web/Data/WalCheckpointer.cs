@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoiThoai.Web.Data;
@@ -43,8 +44,11 @@ public sealed class WalCheckpointer(IDbContextFactory<AppDb> dbFactory, ILogger<
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+            var started = Stopwatch.GetTimestamp();
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct)) Last = (reader.GetInt64(1), reader.GetInt64(2));
+            logger.LogDebug("Checkpoint {Mode}: {Frames} frames in the log, {Checkpointed} copied, {Milliseconds:0.0} ms",
+                mode, Last?.LogFrames, Last?.Checkpointed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (ObjectDisposedException)
         {

@@ -248,6 +248,7 @@ internal sealed class MeetingWriter : IAsyncDisposable
             // on PostgreSQL the read locks the meeting's row (see AppDb.LockedSequenceAsync).
             await using var tx = await db.Database.BeginTransactionAsync(_stop.Token);
             var stored = await db.LockedSequenceAsync(MeetingId, _stop.Token);
+            var locked = Stopwatch.GetTimestamp();
             if (stored != expected)
             {
                 _owner.Logger.LogWarning("Meeting {MeetingId} changed outside this writer (stored {Stored}, held {Held}); reloading", MeetingId, stored, expected);
@@ -272,15 +273,19 @@ internal sealed class MeetingWriter : IAsyncDisposable
                 journalTracked = true;
                 db.Journal.AddRange(entries);
             }
+            var written = Stopwatch.GetTimestamp();
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
             var saved = Stopwatch.GetTimestamp();
             await tx.CommitAsync(_stop.Token);
             var took = Stopwatch.GetElapsedTime(committing);
             _owner.Metrics.Commit(took);
-            // Every phone of the batch waited for it: a slow disk (an SD card, a busy host) shows here first.
+            // Every phone of the batch waited for it: a slow disk (an SD card, a busy host) shows here first, and the
+            // steps say where: the write lock (another process writing), the rows, EF's save, the commit (the disk).
             if (took >= _owner.SlowCommit)
-                _owner.Logger.LogWarning("Storing {Count} command(s) on meeting {MeetingId} took {Milliseconds:0} ms, {CommitMilliseconds:0} ms of it in the commit (the disk's write)",
-                    applied.Count, MeetingId, took.TotalMilliseconds, Stopwatch.GetElapsedTime(saved).TotalMilliseconds);
+                _owner.Logger.LogWarning("Storing {Count} command(s) on meeting {MeetingId} took {Milliseconds:0} ms: lock and check {LockMilliseconds:0.0} ms, rows {RowsMilliseconds:0.0} ms, save {SaveMilliseconds:0.0} ms, commit (the disk's write) {CommitMilliseconds:0.0} ms",
+                    applied.Count, MeetingId, took.TotalMilliseconds, Stopwatch.GetElapsedTime(committing, locked).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(locked, written).TotalMilliseconds, Stopwatch.GetElapsedTime(written, saved).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(saved).TotalMilliseconds);
         }
         finally
         {

@@ -91,7 +91,7 @@ public sealed class MeetingIsolationTests
         var result = await app.Commands.RunAsync(demo.Id, null, null, (m, now) => m.Submit(Draft("Người thứ nhất", "s1"), now));
 
         Assert.True(result.Ok, result.Error);
-        Assert.Contains(app.Log.Since(from), line => line.Contains(demo.Id.ToString()) && line.Contains("in the commit"));
+        Assert.Contains(app.Log.Since(from), line => line.Contains(demo.Id.ToString()) && line.Contains("commit (the disk's write)"));
     }
 
     private static SpeakRequestDraft Draft(string name, string key) =>
