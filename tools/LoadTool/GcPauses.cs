@@ -1,4 +1,6 @@
 using System.Diagnostics.Tracing;
+using System.Globalization;
+using DoiThoai.Web.Live;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers.Clr;
@@ -36,12 +38,19 @@ public sealed class GcPauses : IAsyncDisposable
         public bool ForGc => Generation >= 0;
     }
 
+    /// <summary>
+    /// One batch the app stored (its event <see cref="CommitEvents"/>): from BEGIN at <paramref name="AtMs"/> to the end of
+    /// COMMIT, and the COMMIT alone (SQLite's fsync: the disk). Every submission queued behind a slow one waited for it.
+    /// </summary>
+    public sealed record Commit(double AtMs, int Commands, double Milliseconds, double DiskMilliseconds);
+
     /// <summary>A method the JIT compiled while counting: tier-1 compilations in the burst take a core from it.</summary>
     public sealed record Compilation(double AtMs, string Method, string Tier);
 
     private const long GCKeyword = 0x1;
     private const long JitKeyword = 0x10;
     private readonly List<Compilation> _compilations = [];
+    private readonly List<Commit> _commits = [];
     private readonly EventPipeSession _session;
     private readonly Task _processing;
     private readonly List<Pause> _pauses = [];
@@ -136,6 +145,15 @@ public sealed class GcPauses : IAsyncDisposable
                 lock (_allocatedByType)
                     _allocatedByType[e.TypeName ?? "?"] = _allocatedByType.GetValueOrDefault(e.TypeName ?? "?") + e.AllocationAmount64;
             };
+            source.Dynamic.AddCallbackForProviderEvent(CommitEvents.SourceName, nameof(CommitEvents.Committed), e =>
+            {
+                if (!Counted(e.TimeStamp)) return;
+                var origin = new DateTime(Interlocked.Read(ref _fromTicks), e.TimeStamp.Kind);
+                var took = Convert.ToDouble(e.PayloadByName("milliseconds"), CultureInfo.InvariantCulture);
+                lock (_commits)
+                    _commits.Add(new Commit((e.TimeStamp - origin).TotalMilliseconds - took, Convert.ToInt32(e.PayloadByName("commands"), CultureInfo.InvariantCulture),
+                        took, Convert.ToDouble(e.PayloadByName("diskMilliseconds"), CultureInfo.InvariantCulture)));
+            });
             source.Clr.MethodLoadVerbose += e =>
             {
                 if (!Counted(e.TimeStamp)) return;
@@ -158,7 +176,8 @@ public sealed class GcPauses : IAsyncDisposable
         try
         {
             var session = new DiagnosticsClient(pid).StartEventPipeSession(
-                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, allocations ? GCKeyword | JitKeyword : GCKeyword)],
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", allocations ? EventLevel.Verbose : EventLevel.Informational, allocations ? GCKeyword | JitKeyword : GCKeyword),
+                    new EventPipeProvider(CommitEvents.SourceName, EventLevel.Informational)],
                 requestRundown: false, circularBufferMB: 16);
             return new GcPauses(session);
         }
@@ -185,6 +204,12 @@ public sealed class GcPauses : IAsyncDisposable
     public IReadOnlyList<Compilation> Compilations()
     {
         lock (_compilations) return [.. _compilations];
+    }
+
+    /// <summary>The app's commits while counting, in order (none for the floor, which stores nothing).</summary>
+    public IReadOnlyList<Commit> Commits()
+    {
+        lock (_commits) return [.. _commits];
     }
 
     /// <summary>Sampled bytes allocated by type over the listening time (one sample per ~100 KB), largest first.</summary>

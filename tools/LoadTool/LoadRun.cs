@@ -48,8 +48,13 @@ public sealed record TargetResult
     /// <summary>How late the tool sent a submission after its due time, at most: the tool itself stood still (its GC,
     /// its threads busy). Its seats stood still too, so submissions then in flight look slower than the server made them.</summary>
     public double? ToolLateMaxMs { get; init; }
-    /// <summary>The slowest 1% of submissions, and which stood in a GC pause of the server or of the tool.</summary>
+    /// <summary>The slowest 1% of submissions, and which stood in a GC pause of the server or of the tool, or behind a
+    /// slow commit.</summary>
     public SlowestPercent? Slowest { get; init; }
+    /// <summary>The app's slowest commit in the burst, and how many took <see cref="SlowestPercent.SlowCommitMs"/> or more
+    /// (null for the floor, which stores nothing).</summary>
+    public double? ServerCommitMaxMs { get; init; }
+    public int? ServerSlowCommits { get; init; }
     public int DuplicateDeliveries { get; init; }
     /// <summary>From the app's database after the run (null for the floor, which stores nothing).</summary>
     public int? StoredRequests { get; init; }
@@ -298,6 +303,7 @@ public static class LoadRun
             var cpuAfter = target.Nodes.Sum(n => n.CpuMilliseconds());
             var rssEnd = server.ResidentBytes();
             var serverPauses = gcPauses is null ? null : await gcPauses.StopAsync();
+            var commits = gcPauses?.Commits();
             var toolPauses = toolGcPauses is null ? null : await toolGcPauses.StopAsync();
             var toolPause = GC.GetTotalPauseDuration() - toolPauseBefore;
             if (noGc) EndToolGcHold();
@@ -317,6 +323,10 @@ public static class LoadRun
             {
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-allocations.csv"),
                     new[] { "type,sampled_bytes" }.Concat(gcPauses.AllocatedByType().Select(a => $"\"{a.Type}\",{a.Bytes}")), CancellationToken.None);
+                await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-commits.csv"),
+                    new[] { "at_ms,commands,ms,disk_ms" }.Concat(gcPauses.Commits().Select(c => string.Join(',', c.AtMs.ToString("0.0", CultureInfo.InvariantCulture),
+                        c.Commands, c.Milliseconds.ToString("0.00", CultureInfo.InvariantCulture), c.DiskMilliseconds.ToString("0.00", CultureInfo.InvariantCulture)))),
+                    CancellationToken.None);
                 await File.WriteAllLinesAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-jit.csv"),
                     new[] { "at_ms,tier,method" }.Concat(gcPauses.Compilations().Select(c =>
                         $"{c.AtMs.ToString("0.0", CultureInfo.InvariantCulture)},{c.Tier},\"{c.Method.Replace("\"", "'")}\"")), CancellationToken.None);
@@ -354,7 +364,7 @@ public static class LoadRun
                 return heard.Count == 0 || heard.Contains(0) ? null : Ms(heard.Max() - p.SentAt);
             }
             var slowest = SlowestPercent.Explain(submitters.Select(p => (Ms(p.SentAt - origin), SlowestSeatMs(p))).Where(s => s.Item2 is not null)
-                .Select(s => (s.Item1, s.Item2!.Value)).ToList(), serverPauses, toolPauses);
+                .Select(s => (s.Item1, s.Item2!.Value)).ToList(), serverPauses, toolPauses, commits);
             var answered = submitters.Where(p => p.AnsweredAt > 0).ToList();
             var postLatencies = answered.Select(p => Ms(p.AnsweredAt - p.SentAt)).ToList();
             var burstSeconds = answered.Count == 0 ? 0 : Ms(answered.Max(p => p.AnsweredAt) - answered.Min(p => p.SentAt)) / 1000;
@@ -409,6 +419,8 @@ public static class LoadRun
                 ToolGcPauseMs = toolPause.TotalMilliseconds,
                 ToolLateMaxMs = submitters.Count == 0 ? null : submitters.Select((p, k) => p.SentAt == 0 ? 0 : Ms(p.SentAt - DueAt(k))).Max(),
                 Slowest = slowest,
+                ServerCommitMaxMs = commits is null or [] ? null : commits.Max(c => c.Milliseconds),
+                ServerSlowCommits = commits is null or [] ? null : commits.Count(c => c.Milliseconds >= SlowestPercent.SlowCommitMs),
                 ServerErrorLogLines = target.Nodes.Sum(n => n.ErrorLines),
             };
         }

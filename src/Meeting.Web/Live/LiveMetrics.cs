@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Diagnostics.Tracing;
 
 namespace DoiThoai.Web.Live;
 
@@ -53,7 +54,12 @@ public sealed class LiveMetrics
         return result;
     }
 
-    public void Commit(TimeSpan took) => _commitSeconds.Record(took.TotalSeconds);
+    /// <param name="disk">The COMMIT alone: SQLite's fsync of the log, the disk's share of <paramref name="took"/>.</param>
+    public void Commit(int commands, TimeSpan took, TimeSpan disk)
+    {
+        _commitSeconds.Record(took.TotalSeconds);
+        CommitEvents.Log.Committed(commands, took.TotalMilliseconds, disk.TotalMilliseconds);
+    }
 
     public void StoredDirectly(int rows) => _storedDirectly.Add(rows);
 
@@ -64,4 +70,28 @@ public sealed class LiveMetrics
     public void HubDisconnected(bool staff) => _hubConnections.Add(-1, Kind(staff));
 
     private static KeyValuePair<string, object?> Kind(bool staff) => new("kind", staff ? "staff" : "phone");
+}
+
+/// <summary>
+/// Each batch's commit as a runtime event (EventSource "DoiThoai-Commits"), with its time: a histogram says how many
+/// commits were slow, this says when. The load tool reads it from the app's diagnostics port to tell which of a burst's
+/// slowest submissions queued behind a slow disk write; dotnet-trace reads it too. Nothing is written without a listener.
+/// </summary>
+[EventSource(Name = SourceName)]
+public sealed class CommitEvents : EventSource
+{
+    public const string SourceName = "DoiThoai-Commits";
+    public const int CommittedId = 1;
+    public static readonly CommitEvents Log = new();
+
+    private CommitEvents()
+    {
+    }
+
+    /// <summary>One batch stored: its commands, the whole transaction and the COMMIT alone (the disk), in ms.</summary>
+    [Event(CommittedId, Level = EventLevel.Informational)]
+    public void Committed(int commands, double milliseconds, double diskMilliseconds)
+    {
+        if (IsEnabled()) WriteEvent(CommittedId, commands, milliseconds, diskMilliseconds);
+    }
 }

@@ -277,15 +277,16 @@ internal sealed class MeetingWriter : IAsyncDisposable
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: true, _stop.Token);
             var saved = Stopwatch.GetTimestamp();
             await tx.CommitAsync(_stop.Token);
-            var took = Stopwatch.GetElapsedTime(committing);
-            _owner.Metrics.Commit(took);
+            var done = Stopwatch.GetTimestamp();
+            var (took, disk) = (Stopwatch.GetElapsedTime(committing, done), Stopwatch.GetElapsedTime(saved, done));
+            _owner.Metrics.Commit(applied.Count, took, disk);
             // Every phone of the batch waited for it: a slow disk (an SD card, a busy host) shows here first, and the
             // steps say where: the write lock (another process writing), the rows, EF's save, the commit (the disk).
             if (took >= _owner.SlowCommit)
                 _owner.Logger.LogWarning("Storing {Count} command(s) on meeting {MeetingId} took {Milliseconds:0} ms: lock and check {LockMilliseconds:0.0} ms, rows {RowsMilliseconds:0.0} ms, save {SaveMilliseconds:0.0} ms, commit (the disk's write) {CommitMilliseconds:0.0} ms",
                     applied.Count, MeetingId, took.TotalMilliseconds, Stopwatch.GetElapsedTime(committing, locked).TotalMilliseconds,
                     Stopwatch.GetElapsedTime(locked, written).TotalMilliseconds, Stopwatch.GetElapsedTime(written, saved).TotalMilliseconds,
-                    Stopwatch.GetElapsedTime(saved).TotalMilliseconds);
+                    disk.TotalMilliseconds);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using DoiThoai.LoadTool;
+using DoiThoai.Web.Live;
 
 namespace DoiThoai.Web.Tests.Integration;
 
@@ -34,6 +35,43 @@ public sealed class LoadToolGcPausesTests
             Assert.All(pause.Phases, p => Assert.True(p.Value >= 0, $"{p.Key}: {p.Value} ms"));
             Assert.Equal(pause.Milliseconds, pause.Phases.Values.Sum(), 0.01);
         }
+    }
+
+    [Fact]
+    public async Task The_listener_hears_the_apps_commits_timed_from_their_begin()
+    {
+        await using var listener = GcPauses.TryStart(Environment.ProcessId, allocations: false);
+        Assert.NotNull(listener);
+        var origin = DateTime.Now.AddSeconds(-1);
+        listener.CountFrom(origin);
+        await Task.Delay(500);
+        CommitEvents.Log.Committed(3, 42.5, 40.25);
+        var logged = (DateTime.Now - origin).TotalMilliseconds;
+        await Task.Delay(500);
+        await listener.StopAsync();
+
+        // Other tests' apps may commit in this process meanwhile: this one is told apart by its figures.
+        var commit = Assert.Single(listener.Commits(), c => c.Commands == 3 && c.Milliseconds == 42.5);
+        Assert.Equal(40.25, commit.DiskMilliseconds);
+        // Heard when it ended; it began its time before.
+        Assert.InRange(commit.AtMs, logged - 42.5 - 250, logged - 42.5 + 50);
+    }
+
+    [Fact]
+    public void The_slowest_submissions_are_put_down_to_a_slow_commit_they_queued_behind()
+    {
+        // 200 submissions 5 ms apart taking 3 ms, but the two sent at 500 and 505 ms waited for a 60 ms commit from 498 ms.
+        var submissions = Enumerable.Range(0, 200).Select(i => (SentMs: i * 5.0, SeatMs: i is 100 or 101 ? 60.0 - (i - 100) * 5 : 3.0)).ToList();
+        var noPauses = new List<GcPauses.Pause>();
+        var slow = SlowestPercent.Explain(submissions, noPauses, noPauses, [new GcPauses.Commit(498, 1, 60, 58), new GcPauses.Commit(0, 1, 2, 1)]);
+        Assert.NotNull(slow);
+        Assert.Equal((2, 2, 0), (slow.Count, slow.BehindSlowCommit, slow.WithNone));
+
+        // A commit under the threshold explains nothing, and the floor (no commits) says none of these.
+        var fast = SlowestPercent.Explain(submissions, noPauses, noPauses, [new GcPauses.Commit(498, 1, SlowestPercent.SlowCommitMs - 1, 5)]);
+        Assert.Equal((0, 2), (fast!.BehindSlowCommit, fast.WithNone));
+        Assert.Equal(2, SlowestPercent.Explain(submissions, noPauses, noPauses, [])!.WithNone);
+        Assert.Null(SlowestPercent.Explain(submissions, noPauses, noPauses, null));
     }
 
     [Fact]

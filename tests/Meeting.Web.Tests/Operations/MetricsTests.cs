@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Diagnostics.Tracing;
 using System.Net;
 using DoiThoai.Web.Live;
 using DoiThoai.Web.Tests.Integration;
@@ -49,6 +50,48 @@ public sealed class MetricsTests
         for (var i = 0; i < 50 && figures.PhoneConnections != 0; i++) await Task.Delay(100);
         Assert.Equal(0, figures.PhoneConnections);
         figures.Dispose();
+    }
+
+    [Fact]
+    public async Task Each_commit_is_an_event_with_its_commands_its_time_and_the_disks_share()
+    {
+        await using var app = new TestApp();
+        var code = (await app.DemoMeetingAsync()).PublicCode;
+        using var listener = new CommitListener();
+
+        using var phone = new PhoneClient(app);
+        await phone.SubmitAsync(code);
+
+        // Other apps of the test run commit in this process too: at least this phone's batch was heard.
+        var heard = listener.Heard();
+        Assert.NotEmpty(heard);
+        Assert.All(heard, e =>
+        {
+            Assert.True(e.Commands >= 1, $"{e.Commands} commands");
+            Assert.InRange(e.DiskMilliseconds, 0, e.Milliseconds);
+        });
+    }
+
+    /// <summary>Hears <see cref="CommitEvents"/> in this process, as the load tool does over the diagnostics port.</summary>
+    private sealed class CommitListener : EventListener
+    {
+        private readonly List<(int Commands, double Milliseconds, double DiskMilliseconds)> _heard = [];
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == CommitEvents.SourceName) EnableEvents(source, EventLevel.Informational);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventId != CommitEvents.CommittedId || e.Payload is not [var commands, var took, var disk]) return;
+            lock (_heard) _heard.Add(((int)commands!, (double)took!, (double)disk!));
+        }
+
+        public List<(int Commands, double Milliseconds, double DiskMilliseconds)> Heard()
+        {
+            lock (_heard) return [.. _heard];
+        }
     }
 
     /// <summary>Measurements of the DoiThoai meter made by one app's meter factory.</summary>
