@@ -127,6 +127,34 @@ public sealed class StorageTests
         Assert.Equal(lastCommand!.Sequence, inFile);
     }
 
+    [Fact]
+    public async Task A_checkpoint_waits_for_the_commit_in_progress_and_copies_the_whole_log()
+    {
+        await using var app = new TestApp();
+        var demo = await app.DemoMeetingAsync();
+        var checkpointer = app.AppServices.GetRequiredService<WalCheckpointer>();
+        var commands = app.AppServices.GetRequiredService<MeetingCommands>();
+        for (var i = 0; i < 5; i++)
+            await app.MustAsync(demo.Id, Hall.Secretary, StaffRoles.ProjectorControl, (m, now) => m.SetProjector(ProjectorMode.Message, $"Thông báo số {i}."));
+
+        // The writers' gate held, as a commit holds it: the checkpoint does not start beside it.
+        await commands.StoreGate.WaitAsync();
+        Task checkpoint;
+        try
+        {
+            checkpoint = checkpointer.CheckpointAsync("PASSIVE", CancellationToken.None);
+            await Task.Delay(500);
+            Assert.False(checkpoint.IsCompleted, "the checkpoint ran while a commit held the gate");
+        }
+        finally
+        {
+            commands.StoreGate.Release();
+        }
+        await checkpoint.WaitAsync(TimeSpan.FromSeconds(30));
+        // Between two commits nothing is written meanwhile: every frame of the log is copied.
+        Assert.True(checkpointer.Last is { LogFrames: > 0 } last && last.Checkpointed == last.LogFrames, $"{checkpointer.Last}");
+    }
+
     private static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string pragma)
     {
         await using var command = connection.CreateCommand();
