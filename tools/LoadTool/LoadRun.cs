@@ -279,8 +279,6 @@ public static class LoadRun
             var countFrom = DateTime.Now.AddMilliseconds(200);
             gcPauses?.CountFrom(countFrom);
             toolGcPauses?.CountFrom(countFrom);
-            // The burst's clock (the files' at_ms and sent_ms) in local time, to line the app's own log up with them.
-            await File.WriteAllTextAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-burst-start.txt"), countFrom.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + "\n", ct);
             var interval = submitters.Count == 0 ? 0 : options.Seconds * Stopwatch.Frequency / submitters.Count;
             // Submitter k is due at start + k × window / submitters.
             long DueAt(int k) => origin + (long)(k * interval);
@@ -317,6 +315,10 @@ public static class LoadRun
                             p.Generation, p.Reason, p.Type, p.PromotedBytes / 1024 }.Concat(GcPauses.Pause.PhaseNames.Select(n =>
                                 (object)(p.Phases?.GetValueOrDefault(n) ?? 0).ToString("0.00", CultureInfo.InvariantCulture)))))), CancellationToken.None);
             }
+            // The burst's clock (the files' at_ms and sent_ms) in local time, to line the app's own log up with them.
+            // Written after the burst: a file made just before it would be one more write for its first commits' fsync.
+            await File.WriteAllTextAsync(Path.Combine(work, $"{target.Name.ToLowerInvariant()}-burst-start.txt"),
+                countFrom.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + "\n", CancellationToken.None);
             await WritePausesAsync(serverPauses, "gc-pauses.csv");
             await WritePausesAsync(toolPauses, "tool-gc-pauses.csv");
             if (gcPauses is not null)
